@@ -1,0 +1,74 @@
+"""The site graph: pages with the anchors they will really have, glossary terms and their surface forms,
+quizzes and questions. Built once from a loaded Project; checks and renderers read it, never the files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .loading import PageSource, Project, QuizSource, TermSource
+from .models import GlossaryTerm
+from .pagegen import generated_anchors
+from .termmatch import TermMatcher
+
+GLOSSARY_BLOCK = "/// glossary"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+def term_forms(term: GlossaryTerm) -> tuple[list[str], list[str]]:
+    """(case-insensitive forms, case-sensitive forms) a term is recognised by in text."""
+    insensitive = [term.term, *term.aliases]
+    sensitive = [term.abbr] if term.abbr else []
+    return insensitive, sensitive
+
+
+def build_matcher(terms: list[GlossaryTerm]) -> TermMatcher:
+    insensitive: dict[str, str] = {}
+    sensitive: dict[str, str] = {}
+    for term in terms:
+        ci, cs = term_forms(term)
+        for form in ci:
+            insensitive.setdefault(form.lower(), term.key)
+        for form in cs:
+            sensitive.setdefault(form, term.key)
+    return TermMatcher(insensitive, sensitive)
+
+
+@dataclass
+class Catalog:
+    project: Project
+    pages: dict[str, PageSource] = field(default_factory=dict)  # content-relative path -> page
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # content-relative path -> element ids
+    terms: dict[str, TermSource] = field(default_factory=dict)  # term id -> first definition
+    quizzes: dict[str, QuizSource] = field(default_factory=dict)  # quiz id -> first definition
+    glossary_page: str | None = None
+
+    @property
+    def matcher(self) -> TermMatcher:
+        if not hasattr(self, "_matcher"):
+            self._matcher = build_matcher([source.term for source in self.terms.values()])
+        return self._matcher
+
+
+def is_glossary_page(page: PageSource) -> bool:
+    return any(line.strip().startswith(GLOSSARY_BLOCK) for line in page.body.split("\n"))
+
+
+def build_catalog(project: Project) -> Catalog:
+    catalog = Catalog(project)
+    for source in project.terms:
+        catalog.terms.setdefault(source.term.key, source)
+    for quiz in project.quizzes:
+        catalog.quizzes.setdefault(quiz.quiz.id, quiz)
+    for page in project.pages:
+        catalog.pages[page.rel] = page
+        anchors = set(page.scanned.anchors)
+        if page.meta is not None:
+            anchors |= generated_anchors(page.meta)
+        if is_glossary_page(page):
+            catalog.glossary_page = page.rel
+            anchors |= {term_anchor(term_id) for term_id in catalog.terms}
+        catalog.anchors[page.rel] = anchors
+    return catalog

@@ -1,0 +1,159 @@
+"""Diagnostics: every problem an editor can cause, with a location, a stable code and a message.
+
+Codes are stable: tests, CI annotations and editors' muscle memory rely on them. Each code's docstring-like
+description lives in `Code.doc` and is printed by `build_site.py codes`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(str, Enum):
+    """Documented diagnostic codes. The value is what users see in brackets."""
+
+    def __new__(cls, value: str, doc: str) -> Code:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.doc = doc  # type: ignore[attr-defined]
+        return member
+
+    # files and YAML
+    FILE_ENCODING = ("file.encoding", "A file is not valid UTF-8.")
+    FILE_TOO_LARGE = ("file.too-large", "A file is larger than the size limit.")
+    FILE_UNREADABLE = ("file.unreadable", "A file could not be read.")
+    YAML_SYNTAX = ("yaml.syntax", "YAML that does not parse.")
+    YAML_DUPLICATE_KEY = ("yaml.duplicate-key", "The same key appears twice in one mapping.")
+    YAML_ALIAS = ("yaml.alias", "YAML anchors (&) and aliases (*) are not allowed: write values out.")
+    YAML_TAG = ("yaml.tag", "Explicit YAML tags (!!python/..., !custom) are not allowed.")
+    YAML_TOO_DEEP = ("yaml.too-deep", "Nesting deeper than the limit.")
+    YAML_IMPLICIT_TYPE = ("yaml.implicit-type", "Unquoted text that YAML reads as a boolean, number or date.")
+    # models
+    SCHEMA_UNKNOWN_FIELD = ("schema.unknown-field", "A field the model does not know (often a misspelling).")
+    SCHEMA_MISSING_FIELD = ("schema.missing-field", "A required field is missing.")
+    SCHEMA_INVALID = ("schema.invalid", "A value of the wrong type or outside its allowed range.")
+    # front matter
+    FRONT_MATTER_MISSING = ("front-matter.missing", "A page has no YAML front matter block.")
+    PAGE_DUPLICATE_ID = ("page.duplicate-id", "Two pages share one id.")
+    PAGE_SECTION_ORDER = ("page.section-order", "A procedure page lacks a required H2 section or has it out of order.")
+    PAGE_REVIEW = ("page.review", "Review metadata is inconsistent (a reviewed page needs reviewer and date).")
+    PAGE_DESCRIPTION = ("page.description", "A description that is empty or longer than 160 characters.")
+    # links
+    LINK_MISSING_PAGE = ("link.missing-page", "A link to a page or file that does not exist.")
+    LINK_MISSING_ANCHOR = ("link.missing-anchor", "A link to an anchor that the target page does not produce.")
+    LINK_UNDEFINED_REF = ("link.undefined-reference", "A reference-style link whose label is never defined.")
+    LINK_ABSOLUTE = ("link.absolute", "An absolute site path ('/x') that breaks when the site is not at the root.")
+    # glossary
+    GLOSSARY_DUPLICATE = ("glossary.duplicate", "Two glossary entries share an id, term, alias or abbreviation.")
+    GLOSSARY_SEE_ALSO = ("glossary.see-also", "A see_also entry names a term that does not exist.")
+    GLOSSARY_UNUSED = ("glossary.unused", "A term that no page mentions.")
+    GLOSSARY_UNKNOWN_TERM = ("glossary.unknown-term", "A forced term link names a term that does not exist.")
+    # quizzes
+    QUIZ_DUPLICATE_ID = ("quiz.duplicate-id", "Two quizzes share an id.")
+    QUIZ_DUPLICATE_QUESTION = ("quiz.duplicate-question", "Two questions in one quiz share an id.")
+    QUIZ_ANSWER_KEY = ("quiz.answer-key", "An answer key that breaks the rules for its question type.")
+    QUIZ_CHOICES = ("quiz.choices", "Choices that are empty or repeated.")
+    QUIZ_UNKNOWN = ("quiz.unknown", "A page or quiz block names a quiz that does not exist.")
+    QUIZ_FILE_NAME = ("quiz.file-name", "A quiz id that differs from its file name.")
+    # citations
+    CITE_UNKNOWN = ("cite.unknown", "A citation [@id] that names no reference of its page.")
+    CITE_UNUSED = ("cite.unused", "A reference that the page never cites.")
+    CITE_DUPLICATE = ("cite.duplicate", "Two references of one page share an id.")
+    # safety
+    SAFETY_HTML = ("safety.html", "Raw <script>, <iframe>, on* handlers or javascript: URLs in content.")
+    # build
+    BUILD_MKDOCS = ("build.mkdocs", "MkDocs reported a problem while building.")
+    AUDIT_BROKEN_LINK = ("audit.broken-link", "A link in the rendered site points to a file that was not built.")
+    AUDIT_BROKEN_ANCHOR = ("audit.broken-anchor", "A link in the rendered site points to a missing element id.")
+    # stability
+    PERMALINK_REMOVED = ("permalink.removed", "A published page or section disappeared without a redirect.")
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: Code
+    message: str
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code.value}]"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code.value,
+            "message": self.message,
+        }
+
+
+def error(path: str, line: int, column: int, code: Code, message: str) -> Diagnostic:
+    return Diagnostic(path, max(line, 1), max(column, 1), Severity.ERROR, code, message)
+
+
+def warning(path: str, line: int, column: int, code: Code, message: str) -> Diagnostic:
+    return Diagnostic(path, max(line, 1), max(column, 1), Severity.WARNING, code, message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code.value, d.message))
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    """Return (errors, warnings)."""
+    errors = warnings = 0
+    for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def _escape_github(value: str, *, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_diagnostics(diagnostics: list[Diagnostic], fmt: str, summary: dict[str, object]) -> str:
+    """Render diagnostics as `text`, `json` or `github` (workflow commands that become PR annotations)."""
+    if fmt == "json":
+        return json.dumps({"diagnostics": [d.as_dict() for d in diagnostics], "summary": summary}, indent=2)
+    if fmt == "github":
+        lines = []
+        for d in diagnostics:
+            kind = "error" if d.severity is Severity.ERROR else "warning"
+            props = ",".join(
+                [
+                    f"file={_escape_github(d.path, property_value=True)}",
+                    f"line={d.line}",
+                    f"col={d.column}",
+                    f"title={_escape_github(d.code.value, property_value=True)}",
+                ]
+            )
+            lines.append(f"::{kind} {props}::{_escape_github(d.message)} [{d.code.value}]")
+        return "\n".join(lines)
+    return "\n".join(d.text() for d in diagnostics)
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
+    """A '; did you mean X?' suffix for the closest candidate, or ''."""
+    import difflib
+
+    matches = difflib.get_close_matches(wrong, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{matches[0]}'?" if matches else ""

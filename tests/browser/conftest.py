@@ -1,0 +1,115 @@
+"""Browser harness: Playwright for Python driving Debian's Chromium (downloading browsers is not possible here).
+
+Outside CI a missing Chromium or Playwright skips these tests with a reason; with CI=true it fails them, so a CI
+machine without a browser can never pass silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - depends on the machine
+        _unavailable("playwright is not installed")
+    if not Path(CHROMIUM).is_file():
+        _unavailable(f"Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    url: str
+    _httpd: http.server.ThreadingHTTPServer = field(repr=False)
+
+
+def serve_directory(root: Path) -> Server:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[Server]:
+    server = serve_directory(built_site)
+    yield server
+    server._httpd.shutdown()
+
+
+@dataclass
+class PageWatch:
+    """What a page did while loading: console errors and requests that left the site's origin."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+def watch_page(page: Any, origin: str) -> PageWatch:
+    watch = PageWatch(origin.rstrip("/"))
+    page.on("console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+
+    def on_request(request: Any) -> None:
+        watch.requests.append(request.url)
+        if not (request.url.startswith(watch.origin) or request.url.startswith(("data:", "blob:", "about:"))):
+            watch.foreign_requests.append(request.url)
+
+    page.on("request", on_request)
+    return watch
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: Any) -> Iterator[Any]:
+    p = context.new_page()
+    yield p
+    p.close()

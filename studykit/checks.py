@@ -54,6 +54,8 @@ def check_target(
         if term_id not in catalog.terms:
             return Code.GLOSSARY_UNKNOWN_TERM, f"unknown glossary term '{term_id}'{did_you_mean(term_id, catalog.terms)}"
         return None
+    if parts.scheme.lower() == "javascript":
+        return None  # check_safety reports it
     if parts.scheme:
         return Code.LINK_MISSING_PAGE, f"unsupported link scheme '{parts.scheme}:'"
     path, anchor = unquote(parts.path), unquote(parts.fragment)
@@ -161,7 +163,7 @@ def check_links(catalog: Catalog) -> Iterator[Diagnostic]:
                     f"reference link label '{use.label}' is not defined{did_you_mean(use.label, scanned.ref_defs)}",
                 )
         for quiz_id, line, column in scanned.quiz_blocks:
-            if quiz_id not in catalog.quizzes:
+            if quiz_id not in catalog.quizzes and quiz_id not in catalog.project.broken_quizzes:
                 yield error(page.path, line, column, Code.QUIZ_UNKNOWN, f"unknown quiz '{quiz_id}'{did_you_mean(quiz_id, catalog.quizzes)}")
 
 
@@ -297,10 +299,15 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
                             f"duplicate question id '{question.id}', first defined at line {seen_questions[question.id]}")
             else:
                 seen_questions[question.id] = doc.loc(base + ("id",)).line
+            if "#" not in question.source:
+                loc = doc.loc(base + ("source",))
+                yield error(source.path, loc.line, loc.column, Code.LINK_MISSING_ANCHOR,
+                            f"source '{question.source}' must name the section that teaches the answer (page.md#anchor)")
             yield from _yaml_link(catalog, doc, base + ("source",), question.source)
             yield from _check_answer_key(source, index, question)
     for page in catalog.project.pages:
-        if page.meta and page.meta.quiz and page.meta.quiz not in catalog.quizzes and page.doc:
+        known = catalog.quizzes.keys() | catalog.project.broken_quizzes
+        if page.meta and page.meta.quiz and page.meta.quiz not in known and page.doc:
             loc = page.doc.loc(("quiz",))
             yield error(page.path, loc.line, loc.column, Code.QUIZ_UNKNOWN,
                         f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}")

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .diagnostics import Code, Diagnostic, did_you_mean, error
 from .mdscan import ScannedPage, scan
-from .models import Course, GlossaryTerm, PageMeta, Quiz
+from .models import SLUG, Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
 from .yamlsource import Path as YPath
 from .yamlsource import YamlDocument, parse_yaml, read_text
 
@@ -65,6 +65,7 @@ class Project:
     courses: list[CourseSource] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)  # content-relative paths of non-Markdown files
     yaml_docs: list[YamlDocument] = field(default_factory=list)
+    broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
 
 
 def _all_fields(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
@@ -127,7 +128,11 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseM
         if kind == "extra_forbidden":
             name = str(path[-1]) if path else "?"
             loc = doc.loc(path, key=True)
-            hint = did_you_mean(name, fields)
+            if name == "choices":
+                out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD,
+                                 "a true/false question has no choices; remove 'choices' or change its type"))
+                continue
+            hint = did_you_mean(name, fields - {name})
             out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD, f"unknown field '{name}'{hint}"))
             continue
         if kind in ("missing", "union_tag_not_found"):
@@ -164,8 +169,18 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseM
             )
             continue
         message = err["msg"].removeprefix("Value error, ")
+        if kind == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
+            message = "must not be empty"
+        if kind == "too_short" and err.get("ctx", {}).get("min_length") == 1:
+            message = "needs at least one entry"
         if kind == "bool_type":
             message = f"expected true or false, not {err.get('input')!r}"
+        if kind == "string_pattern_mismatch":
+            got = err.get("input")
+            if str(err.get("ctx", {}).get("pattern")) == SLUG:
+                message = f"'{got}' is not a valid id: use lowercase letters, digits and hyphens (e.g. 'my-id')"
+            else:
+                message = f"'{got}' must be a page path ending in .md, optionally with #anchor"
         if kind == "literal_error":
             expected = str(err.get("ctx", {}).get("expected", ""))
             got = err.get("input")
@@ -255,6 +270,36 @@ def _load_mapping_model(file: Path, root: Path, model: type[M], what: str) -> tu
 
 
 
+_QUESTION = TypeAdapter(Question)
+
+
+def _declared_id(doc: YamlDocument | None) -> str | None:
+    if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+        return str(doc.data["id"])
+    return None
+
+
+def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | None, list[Diagnostic]]:
+    """Validate the quiz header, then each question on its own, so one bad question hides nothing else."""
+    doc, diagnostics = _load_yaml_file(file, root)
+    if doc is None:
+        return None, None, diagnostics
+    if not isinstance(doc.data, dict):
+        return None, doc, diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a quiz file is a mapping ('id: ...')")]
+    header, header_diags = validate(doc, QuizHeader, doc.data)
+    diagnostics += header_diags
+    questions = []
+    raw_questions = doc.data.get("questions")
+    for index, item in enumerate(raw_questions if isinstance(raw_questions, list) else []):
+        try:
+            questions.append(_QUESTION.validate_python(item))
+        except ValidationError as exc:
+            diagnostics += model_diagnostics(exc, doc, Quiz, ("questions", index))
+    if header is None:
+        return None, doc, diagnostics
+    return Quiz(id=header.id, title=header.title, page=header.page, questions=questions), doc, diagnostics
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read every page, glossary file, quiz and course under `root`. Never raises for bad content."""
     project = Project(root=root)
@@ -280,12 +325,14 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
         if doc is not None:
             project.yaml_docs.append(doc)
     for file in sorted((root / QUIZ_DIR).glob("*.y*ml")):
-        quiz, doc, quiz_diags = _load_mapping_model(file, root, Quiz, "quiz")
+        quiz, doc, quiz_diags = load_quiz_file(file, root)
         diagnostics += quiz_diags
         if doc is not None:
             project.yaml_docs.append(doc)
         if quiz is not None and doc is not None:
             project.quizzes.append(QuizSource(doc.path, doc, quiz))
+        else:
+            project.broken_quizzes.add(_declared_id(doc) or file.stem)
     for file in sorted((root / COURSE_DIR).glob("*.y*ml")):
         course, doc, course_diags = _load_mapping_model(file, root, Course, "course")
         diagnostics += course_diags

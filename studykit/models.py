@@ -149,6 +149,12 @@ class Quiz(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+class QuizHeader(Quiz):
+    """A quiz whose questions are validated one by one (see loading.load_quiz_file)."""
+
+    questions: list[object] = Field(min_length=1)  # type: ignore[assignment]
+
+
 # ---------------------------------------------------------------- courses
 
 

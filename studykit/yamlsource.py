@@ -141,8 +141,9 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocum
     """Parse one YAML document. Returns (document or None, diagnostics)."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return None, [error(path, 1 + line_offset, 1, Code.FILE_TOO_LARGE, f"YAML is larger than {MAX_BYTES:,} bytes")]
-    loader = _StrictLoader(text)
+    loader: _StrictLoader | None = None
     try:
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
     except _Rejected as exc:
         loc = _mark_loc(exc.mark, line_offset)
@@ -154,12 +155,14 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocum
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         return None, [error(path, loc.line, loc.column, Code.YAML_SYNTAX, f"YAML syntax error: {problem}")]
-    except yaml.YAMLError as exc:  # ReaderError (control characters) and friends
-        position = getattr(exc, "position", None)
-        line = text.count("\n", 0, position) + 1 + line_offset if isinstance(position, int) else 1 + line_offset
-        return None, [error(path, line, 1, Code.YAML_SYNTAX, f"YAML error: {exc}")]
+    except yaml.reader.ReaderError as exc:  # control characters and other unprintable input
+        line = text.count("\n", 0, exc.position) + 1 + line_offset
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return None, [error(path, line, column, Code.YAML_SYNTAX, f"control character U+{char:04X} is not allowed; delete it")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = YamlDocument(path=path, data=None)
     if root is None:
         return document, []

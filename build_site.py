@@ -5,6 +5,7 @@
     python build_site.py check [--format text|json|github] [--strict]
     python build_site.py serve [--port 8000]
     python build_site.py codes           # every diagnostic code and what it means
+    python build_site.py schemas         # regenerate schemas/ after changing studykit/models.py
 
 Exit codes: 0 clean, 1 content errors (or warnings with --strict), 2 usage or environment errors.
 """
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="live preview; rebuilds on edits to Markdown and YAML")
     serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("codes", help="list diagnostic codes")
+    sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/ from the models")
     return parser
 
 
@@ -43,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
 
         for code in Code:
             print(f"{code.value:28} {code.doc}")  # type: ignore[attr-defined]
+        return 0
+    if command == "schemas":
+        from studykit.schemas import write_schemas
+
+        for path in write_schemas(root):
+            print(f"wrote {path.relative_to(root)}")
         return 0
     if not (root / "mkdocs.yml").is_file():
         print(f"error: no mkdocs.yml in {root}; run from the project or pass --root", file=sys.stderr)

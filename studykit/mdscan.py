@@ -127,7 +127,7 @@ def scan(text: str, first_line: int = 1) -> ScannedPage:
         if quiz:
             page.quiz_blocks.append((quiz.group("id"), number, quiz.start("id") + 1))
             continue
-        heading = HEADING.match(line)
+        heading = HEADING.match(raw_line)
         if heading and len(heading.group("indent").expandtabs(4)) % 4 == 0:
             display, anchor = heading_anchor(heading.group("text"), seen_anchors)
             page.headings.append(Heading(len(heading.group("hashes")), display, anchor, number))

@@ -1,0 +1,19 @@
+"""The shipped content checks clean: no errors and no warnings (CI runs check --strict)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studykit.validate import check_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shipped_tree_has_no_diagnostics() -> None:
+    result = check_project(ROOT)
+    assert [d.text() for d in result.diagnostics] == []
+
+
+def test_shipped_site_builds_and_audits_clean(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "procedures" / "radiofrequency-ablation" / "index.html").is_file()

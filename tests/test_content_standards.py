@@ -1,0 +1,132 @@
+"""The study guide's own standards (issue: complete, accurate, cited content), measured on the shipped files."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from studykit.loading import load_project
+from studykit.models import PageMeta
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from quiz_stats import MAX_LONGEST_SHARE, MAX_POSITION_SHARE, quiz_stats  # noqa: E402
+
+PROJECT, _ = load_project(ROOT)
+TOPIC_PAGES = [p for p in PROJECT.pages if p.meta and p.meta.template in ("procedure", "topic")]
+PROCEDURES = [p for p in TOPIC_PAGES if p.meta and p.meta.template == "procedure"]
+QUIZZES = {q.quiz.id: q.quiz for q in PROJECT.quizzes}
+
+# Each topic of CONTENT_GUIDE "Scope", with a phrase that must appear in the guide's text.
+SCOPE = {
+    "non-invasive care": "physiotherapy",
+    "acupuncture": "acupuncture",
+    "failure of conservative care": "conservative",
+    "less opioid use": "opioid",
+    "multidisciplinary care": "multidisciplinary",
+    "interlaminar epidural": "interlaminar",
+    "transforaminal epidural": "transforaminal",
+    "caudal epidural": "caudal",
+    "diagnostic and therapeutic blocks": "diagnostic block",
+    "sympathetic blocks": "stellate ganglion",
+    "medial branch blocks": "medial branch block",
+    "sacroiliac joint injection": "sacroiliac",
+    "hip injection": "hip",
+    "trigger point injections": "trigger point",
+    "pulsed radiofrequency": "pulsed radiofrequency",
+    "cooled radiofrequency": "cooled radiofrequency",
+    "chemical neurolysis": "neurolysis",
+    "spinal cord stimulation trial": "trial",
+    "dorsal root ganglion stimulation": "dorsal root ganglion",
+    "intrathecal ziconotide": "ziconotide",
+    "intrathecal baclofen": "baclofen",
+    "intrathecal morphine": "morphine",
+    "vertebroplasty and kyphoplasty": "kyphoplasty",
+    "spinal stenosis": "spinal stenosis",
+    "disc herniation": "disc herniation",
+    "cancer pain": "cancer pain",
+    "complex regional pain syndrome": "complex regional pain syndrome",
+    "post-surgical pain": "postsurgical",
+    "infection": "infection",
+    "bleeding": "haematoma",
+    "allergic reaction": "allergic",
+    "dural puncture": "dural puncture",
+    "anticoagulation": "anticoagulant",
+    "fluoroscopy": "fluoroscopy",
+    "CT guidance": "computed tomography",
+    "ultrasound guidance": "ultrasound",
+    "recovery and follow-up": "follow-up",
+}
+
+
+def _body_words(text: str) -> int:
+    return len(text.split())
+
+
+def test_procedure_pages_are_1200_to_2500_words() -> None:
+    counts = {p.rel: _body_words(p.body) for p in PROCEDURES}
+    assert len(counts) == 10
+    assert all(1200 <= n <= 2500 for n in counts.values()), counts
+
+
+def test_every_topic_page_has_at_least_three_references() -> None:
+    thin = {p.rel: len(p.meta.references) for p in TOPIC_PAGES if p.meta and len(p.meta.references) < 3}
+    assert thin == {}
+
+
+def test_no_page_claims_a_review_it_did_not_have() -> None:
+    for page in PROJECT.pages:
+        meta: PageMeta | None = page.meta
+        if meta and meta.review:
+            assert meta.review.status == "unreviewed" and meta.review.reviewer is None, page.rel
+
+
+def test_every_topic_page_has_a_quiz_and_procedure_quizzes_have_ten_questions() -> None:
+    for page in TOPIC_PAGES:
+        assert page.meta and page.meta.quiz in QUIZZES, f"{page.rel} has no quiz"
+    for page in PROCEDURES:
+        assert page.meta and len(QUIZZES[str(page.meta.quiz)].questions) >= 10, page.rel
+    assert sum(len(q.questions) for q in QUIZZES.values()) >= 180
+
+
+def test_quiz_keys_give_no_position_or_length_cue() -> None:
+    stats = quiz_stats(ROOT)
+    assert stats.single > 0
+    assert stats.max_position_share <= MAX_POSITION_SHARE, stats.key_positions
+    assert stats.longest_share <= MAX_LONGEST_SHARE, stats.key_longest
+    assert set(stats.by_type) == {"single", "multiple", "true_false"}
+    assert set(stats.by_difficulty) == {"easy", "medium", "hard"}
+
+
+def test_glossary_has_at_least_120_terms() -> None:
+    assert len(PROJECT.terms) >= 120
+
+
+@pytest.mark.parametrize("topic", sorted(SCOPE))
+def test_scope_topic_is_covered(topic: str) -> None:
+    phrase = SCOPE[topic].lower()
+    assert any(phrase in page.body.lower() for page in TOPIC_PAGES), f"no page covers {topic!r} ({phrase!r})"
+
+
+def test_navigation_lists_every_page_in_course_order() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    listed: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                listed.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value) if isinstance(value, list) else listed.append(str(value))
+
+    walk(config["nav"])
+    assert sorted(listed) == sorted(p.rel for p in PROJECT.pages)
+    procedures = [rel for rel in listed if rel.startswith("procedures/")]
+    assert procedures[0] == "procedures/trigger-point-injections.md"
+    assert procedures[-1] == "procedures/intrathecal-drug-delivery.md"
+    assert re.match("foundations/", listed[1])

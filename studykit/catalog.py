@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .glossaryindex import letter_anchors, mentioned_terms
 from .loading import PageSource, Project, QuizSource, TermSource
 from .models import GlossaryTerm
 from .pagegen import generated_anchors
@@ -51,6 +52,21 @@ class Catalog:
             self._matcher = build_matcher([source.term for source in self.terms.values()])
         return self._matcher
 
+    @property
+    def term_pages(self) -> dict[str, list[str]]:
+        """term id -> content-relative paths of the pages that mention it (never the glossary page)."""
+        if not hasattr(self, "_term_pages"):
+            pages: dict[str, list[str]] = {}
+            for page in self.project.pages:
+                if page.rel == self.glossary_page:
+                    continue
+                links = page.scanned.links
+                forced = [link.target.split(":", 1)[1] for link in links if link.target.startswith("term:")]
+                for term_id in sorted(mentioned_terms(page.scanned.prose, forced, self.matcher)):
+                    pages.setdefault(term_id, []).append(page.rel)
+            self._term_pages = pages
+        return self._term_pages
+
 
 def is_glossary_page(page: PageSource) -> bool:
     return any(line.strip().startswith(GLOSSARY_BLOCK) for line in page.body.split("\n"))
@@ -70,5 +86,6 @@ def build_catalog(project: Project) -> Catalog:
         if is_glossary_page(page):
             catalog.glossary_page = page.rel
             anchors |= {term_anchor(term_id) for term_id in catalog.terms}
+            anchors |= letter_anchors(source.term for source in catalog.terms.values())
         catalog.anchors[page.rel] = anchors
     return catalog

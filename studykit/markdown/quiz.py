@@ -1,0 +1,109 @@
+"""Quiz blocks for Python-Markdown (pymdownx Blocks API):
+
+    /// quiz | radiofrequency-ablation
+    ///
+
+embeds a quiz from quizzes/*.yml, and
+
+    /// quiz-index
+    ///
+
+lists every quiz (the quiz hub). HTML comes from studykit.render; it is stashed as raw HTML so no other
+extension (glossary linking, toc) rewrites the inside of a widget. An unknown id renders a visible notice
+instead of failing: `check` reports it with its line, and `serve` must keep rendering.
+
+Config: `project_dir` (set by build.py), `page_path` (content-relative path of the page being rendered) and
+`directory_urls` (both set per page by the MkDocs hook; another engine can set them the same way). Without
+`page_path`, links are written as if the quiz were rendered on its own `page:`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Markdown
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+from ..render.quiz import PageContext, render_quiz, render_quiz_index
+from .projectdata import catalog_for
+
+EXTENSION_NAME = "studykit.markdown.quiz"
+
+
+class _StashedBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stubs
+    """A block whose whole output is one HTML fragment; any content written inside it is ignored."""
+
+    extension: QuizExtension
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "p")
+
+    def fragment(self) -> str:
+        raise NotImplementedError
+
+    def on_end(self, block: etree.Element) -> None:
+        for child in list(block):
+            block.remove(child)
+        block.attrib.clear()
+        # A <p> holding only a placeholder is replaced by the block-level HTML itself (no wrapper element).
+        block.text = self.md.htmlStash.store(self.fragment())
+
+
+class QuizBlock(_StashedBlock):
+    NAME = "quiz"
+    ARGUMENT = True
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        return bool(str(self.argument).strip())
+
+    def fragment(self) -> str:
+        return render_quiz(str(self.argument).strip(), self.extension.context(self.md))
+
+
+class QuizIndexBlock(_StashedBlock):
+    NAME = "quiz-index"
+    ARGUMENT = False
+
+    def fragment(self) -> str:
+        return render_quiz_index(self.extension.context(self.md))
+
+
+class QuizExtension(BlocksExtension):  # type: ignore[misc]
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "project_dir": ["", "project root (the folder with mkdocs.yml); default: the current directory"],
+            "page_path": ["", "content-relative path of the page being rendered, e.g. procedures/rfa.md"],
+            "directory_urls": [True, "pages are served at folder/ URLs (MkDocs use_directory_urls)"],
+        }
+        super().__init__(**kwargs)
+        self._contexts: dict[int, PageContext] = {}
+
+    def context(self, md: Markdown) -> PageContext:
+        """One context per Markdown document, so element ids stay unique within a page."""
+        ctx = self._contexts.get(id(md))
+        if ctx is None:
+            ctx = PageContext(
+                catalog=catalog_for(self.getConfig("project_dir") or None),
+                page=str(self.getConfig("page_path") or ""),
+                directory_urls=bool(self.getConfig("directory_urls")),
+            )
+            self._contexts[id(md)] = ctx
+        return ctx
+
+    def reset(self) -> None:
+        self._contexts.clear()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
+        md.registerExtension(self)
+        for block in (QuizBlock, QuizIndexBlock):
+            bound = type(block.__name__, (block,), {"extension": self})
+            block_mgr.register(bound, {})
+
+
+def makeExtension(**kwargs: Any) -> QuizExtension:  # noqa: N802 - Python-Markdown's entry point name
+    return QuizExtension(**kwargs)

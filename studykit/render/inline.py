@@ -1,0 +1,134 @@
+"""YAML text (quiz prompts, choices, feedback, explanations) as safe inline HTML.
+
+Editors may use inline Markdown (emphasis, code, links) in YAML text, but never HTML: raw HTML is turned off in
+the Markdown instance, so `<script>` comes out as text, and the result is then rebuilt from an allowlist of tags
+and attributes as a second line of defence. `check` already rejects HTML in YAML; this keeps `serve` (which
+renders despite errors) and any future bypass safe too.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+# A link as written in YAML (content-relative page path) -> (href, extra attributes), or None to drop the link.
+LinkResolver = Callable[[str], tuple[str, dict[str, str]] | None]
+
+ALLOWED_TAGS: dict[str, set[str]] = {
+    "p": set(), "em": set(), "strong": set(), "code": set(), "br": set(),
+    "a": {"href", "class", "data-term", "data-short"},  # class and data-* only ever come from our own resolver
+}
+VOID_TAGS = {"br"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+# Block syntax a one-line YAML text must not trigger ("1. ..." is not a list here); paragraphs remain.
+BLOCK_SYNTAX = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # includes Python-Markdown's placeholder markers
+
+
+class _Links(Treeprocessor):  # type: ignore[misc]  # Markdown ships no type stubs
+    """Resolve project links, keep safe external ones, unwrap everything else (images become their alt text)."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.resolve: LinkResolver = lambda target: None
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    _replace_with_text(parent, child, child.get("alt", ""))
+                elif child.tag == "a":
+                    self._link(parent, child)
+
+    def _link(self, parent: etree.Element, link: etree.Element) -> None:
+        href = link.get("href", "")
+        link.attrib.clear()
+        scheme = urlsplit(href).scheme.lower()
+        if scheme in SAFE_SCHEMES:
+            link.set("href", href)
+            return
+        resolved = None if scheme and scheme != "term" else self.resolve(href)
+        if resolved is None:
+            link.tag = "span"  # the text stays; a link that goes nowhere safe does not
+            return
+        link.set("href", resolved[0])
+        for name, value in resolved[1].items():
+            link.set(name, value)
+
+
+def _replace_with_text(parent: etree.Element, child: etree.Element, text: str) -> None:
+    index = list(parent).index(child)
+    addition = text + (child.tail or "")
+    if index == 0:
+        parent.text = (parent.text or "") + addition
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + addition
+    parent.remove(child)
+
+
+class _Allowlist(HTMLParser):
+    """Rebuild HTML keeping only allowed tags and attributes; all text is escaped again."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        allowed = ALLOWED_TAGS.get(tag)
+        if allowed is None:
+            return
+        kept = "".join(f' {name}="{escape(value or "")}"' for name, value in attrs if name in allowed)
+        self.out.append(f"<{tag}{kept}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ALLOWED_TAGS and tag not in VOID_TAGS:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(escape(data, quote=False))
+
+
+def sanitise(html: str) -> str:
+    parser = _Allowlist()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+class InlineRenderer:
+    """Render editor text to safe HTML; one Markdown instance reused for every text of a page."""
+
+    def __init__(self, resolve: LinkResolver) -> None:
+        md = Markdown(extensions=[], output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        for name in BLOCK_SYNTAX:
+            md.parser.blockprocessors.deregister(name, strict=False)
+        links = _Links(md)
+        links.resolve = resolve
+        md.treeprocessors.register(links, "studykit_links", 1)
+        self._md = md
+
+    def _convert(self, text: str) -> str:
+        self._md.reset()
+        return sanitise(self._md.convert(_CONTROL.sub("", text)))
+
+    def inline(self, text: str) -> Markup:
+        """One line of text (prompt, choice, feedback): no paragraph wrapper."""
+        html = self._convert(" ".join(text.split()))
+        if html.startswith("<p>") and html.endswith("</p>"):
+            html = html[3:-4]
+        return Markup(html)
+
+    def paragraphs(self, text: str) -> Markup:
+        """Text that may have several paragraphs (explanation): inline Markdown in each."""
+        return Markup(self._convert(text))

@@ -7,10 +7,10 @@ import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from .catalog import Catalog, is_glossary_page
+from .catalog import Catalog
 from .diagnostics import Code, Diagnostic, did_you_mean, error, warning
-from .loading import PageSource, QuizSource
-from .mdscan import UNSAFE
+from .loading import PageSource, QuizSource, TermSource
+from .mdscan import INLINE_LINK, UNSAFE, scan
 from .models import MultipleChoice, SingleChoice, TrueFalse, choice_text
 from .yamlsource import Path as YPath
 from .yamlsource import YamlDocument
@@ -248,23 +248,29 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
                             f"see_also '{other}' {reason}{did_you_mean(other, catalog.terms) if other != key else ''}")
         if term.learn_more:
             yield from _yaml_link(catalog, doc, (index, "learn_more"), term.learn_more)
+        yield from _definition_links(catalog, source)
     yield from _check_term_usage(catalog)
+
+
+def _definition_links(catalog: Catalog, source: TermSource) -> Iterator[Diagnostic]:
+    """Links in a definition are written from content/ (like learn_more); the glossary page rebases them."""
+    path = (source.index, "definition")
+    value, key = source.doc.loc(path), source.doc.loc(path, key=True)
+    block = "\n" in source.term.definition.rstrip("\n") or source.term.definition.endswith("\n")
+    for link in scan(source.term.definition).links:
+        problem = check_target(catalog, "", link.target, yaml_field=True)
+        if problem:
+            if block:  # `definition: |` - text starts on the next line, indented past the key (usually by 2)
+                line, column = value.line + link.line, key.column + 1 + link.column
+            else:
+                line, column = value.line, value.column + link.column - 1
+            yield error(source.path, line, column, problem[0], problem[1])
 
 
 def _check_term_usage(catalog: Catalog) -> Iterator[Diagnostic]:
     if not catalog.terms:
         return
-    used: set[str] = set()
-    matcher = catalog.matcher
-    for page in catalog.project.pages:
-        if is_glossary_page(page):
-            continue
-        for link in page.scanned.links:
-            if link.target.startswith(f"{TERM_SCHEME}:"):
-                used.add(link.target.split(":", 1)[1])
-        for _, text in page.scanned.prose:
-            for match in matcher.finditer(text):
-                used.add(match.term_id)
+    used = set(catalog.term_pages)  # the same mentions the glossary lists under "Used in"
     for term_id, source in catalog.terms.items():
         if term_id not in used:
             loc = source.doc.loc((source.index, "term"))
@@ -305,12 +311,26 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
                             f"source '{question.source}' must name the section that teaches the answer (page.md#anchor)")
             yield from _yaml_link(catalog, doc, base + ("source",), question.source)
             yield from _check_answer_key(source, index, question)
+        yield from _quiz_text_links(catalog, doc)
     for page in catalog.project.pages:
         known = catalog.quizzes.keys() | catalog.project.broken_quizzes
         if page.meta and page.meta.quiz and page.meta.quiz not in known and page.doc:
             loc = page.doc.loc(("quiz",))
             yield error(page.path, loc.line, loc.column, Code.QUIZ_UNKNOWN,
                         f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}")
+
+
+QUIZ_TEXT_FIELDS = {"title", "prompt", "text", "feedback", "explanation"}
+
+
+def _quiz_text_links(catalog: Catalog, doc: YamlDocument) -> Iterator[Diagnostic]:
+    """Links written in quiz text (content-relative, like `source`): the renderer drops any it cannot resolve."""
+    for path, raw in doc.raw.items():
+        in_choices = len(path) >= 2 and path[-2] == "choices"
+        if not path or not (path[-1] in QUIZ_TEXT_FIELDS or in_choices) or "](" not in raw:
+            continue
+        for link in INLINE_LINK.finditer(raw):
+            yield from _yaml_link(catalog, doc, path, link.group("target").strip("<>"))
 
 
 def _check_answer_key(source: QuizSource, index: int, question: SingleChoice | MultipleChoice | TrueFalse) -> Iterator[Diagnostic]:

@@ -7,7 +7,7 @@ description lives in `Code.doc` and is printed by `build_site.py codes`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -130,7 +130,7 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
     return value
 
 
-def format_diagnostics(diagnostics: list[Diagnostic], fmt: str, summary: dict[str, object]) -> str:
+def format_diagnostics(diagnostics: list[Diagnostic], fmt: str, summary: Mapping[str, object]) -> str:
     """Render diagnostics as `text`, `json` or `github` (workflow commands that become PR annotations)."""
     if fmt == "json":
         return json.dumps({"diagnostics": [d.as_dict() for d in diagnostics], "summary": summary}, indent=2)

@@ -21,7 +21,7 @@ REF_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])+)\]\[(?P
 REF_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*(?P<target><[^>]*>|\S+)")
 CITATION = re.compile(r"\[@(?P<id>[^\]\s;,]+)(?:[;,]\s*@(?P<more>[^\]]+))?\]")
 CITE_ID = re.compile(r"@?([^\s;,\]]+)")
-QUIZ_BLOCK = re.compile(r"^\s*///\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
+QUIZ_BLOCK = re.compile(r"^\s*/{3,}[ \t]*quiz[ \t]*\|[ \t]*(?P<id>\S(?:.*\S)?)\s*$")  # as pymdownx Blocks reads it
 UNSAFE = re.compile(
     r"(?P<tag><\s*(?:script|iframe|object|embed)\b)|(?P<handler><[^>]*\son[a-z]+\s*=)|(?P<js>javascript\s*:)",
     re.IGNORECASE,

@@ -71,7 +71,7 @@ class YamlDocument:
 
 
 class _Rejected(Exception):
-    def __init__(self, code: Code, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, code: Code, mark: Any, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.mark = mark
@@ -120,19 +120,25 @@ class _Composer:
         if depth > MAX_DEPTH:
             raise _Rejected(Code.YAML_TOO_DEEP, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.ScalarEvent):
-            resolved = tag if tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
-            return ScalarNode(resolved, event.value, event.start_mark, event.end_mark, style=event.style)
+            resolved = tag if tag not in (None, "!") else _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+                ScalarNode, event.value, event.implicit
+            )
+            start: Any = event.start_mark
+            end: Any = event.end_mark
+            return ScalarNode(resolved, event.value, start, end, style=event.style)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(nxt := self._next(), yaml.SequenceEndEvent):
                 items.append(self._node(nxt, depth + 1))
-            return SequenceNode("tag:yaml.org,2002:seq", items, event.start_mark, nxt.end_mark)
+            seq_marks: tuple[Any, Any] = (event.start_mark, nxt.end_mark)
+            return SequenceNode("tag:yaml.org,2002:seq", items, *seq_marks)
         if isinstance(event, yaml.MappingStartEvent):
             pairs: list[tuple[Node, Node]] = []
             while not isinstance(nxt := self._next(), yaml.MappingEndEvent):
                 key = self._node(nxt, depth + 1)
                 pairs.append((key, self._node(self._next(), depth + 1)))
-            return MappingNode("tag:yaml.org,2002:map", pairs, event.start_mark, nxt.end_mark)
+            map_marks: tuple[Any, Any] = (event.start_mark, nxt.end_mark)
+            return MappingNode("tag:yaml.org,2002:map", pairs, *map_marks)
         raise _Rejected(Code.YAML_SYNTAX, event.start_mark, f"unexpected {type(event).__name__}")  # pragma: no cover
 
 

@@ -17,3 +17,9 @@ def test_shipped_tree_has_no_diagnostics() -> None:
 def test_shipped_site_builds_and_audits_clean(built_site: Path) -> None:
     assert (built_site / "index.html").is_file()
     assert (built_site / "procedures" / "radiofrequency-ablation" / "index.html").is_file()
+
+
+def test_quiz_answers_stay_out_of_the_search_index(built_site: Path) -> None:
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Radiofrequency ablation" in index
+    assert "Show the answer" not in index  # the quiz widget's no-JS answer toggle

@@ -36,8 +36,29 @@ SIZES = (100, 1_000, 5_000)
 MENTIONED = 50  # terms mentioned in the text; all within the smallest set
 RATIO_LIMIT = 1.5
 REPEAT = 7
-SYLLABLES = ["bra", "cel", "dov", "fen", "gri", "hal", "jum", "kes", "lor", "mip", "nav", "pol", "quin", "ros",
-             "sut", "tev", "ulm", "vax", "wen", "yor", "zid"]
+SYLLABLES = [
+    "bra",
+    "cel",
+    "dov",
+    "fen",
+    "gri",
+    "hal",
+    "jum",
+    "kes",
+    "lor",
+    "mip",
+    "nav",
+    "pol",
+    "quin",
+    "ros",
+    "sut",
+    "tev",
+    "ulm",
+    "vax",
+    "wen",
+    "yor",
+    "zid",
+]
 
 
 def synthetic_terms(count: int) -> list[GlossaryTerm]:
@@ -74,8 +95,18 @@ class _Capture(Treeprocessor):  # type: ignore[misc]  # Markdown ships no type s
 
 
 def rendered_tree(text: str) -> etree.Element:
-    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "admonition", "footnotes",
-                                       "pymdownx.details", "pymdownx.superfences"])
+    md = markdown.Markdown(
+        extensions=[
+            "toc",
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "admonition",
+            "footnotes",
+            "pymdownx.details",
+            "pymdownx.superfences",
+        ]
+    )
     md.treeprocessors.register(_Capture(md), "capture", 7)  # where the glossary tree-processor runs
     md.convert(text)
     assert _Capture.tree is not None

@@ -47,7 +47,8 @@ def synthetic_corpus(folder: Path, pages: int) -> Path:
     for number in range(pages):
         nxt = (number + 1) % pages
         body = "\n\n".join(
-            f"## Section {s}\n\nSome text about topic {number} with a [link](page-{nxt}.md#section-{s}) [@ref-{number}]."
+            f"## Section {s}\n\nSome text about topic {number} with a "
+            f"[link](page-{nxt}.md#section-{s}) [@ref-{number}]."
             for s in range(8)
         )
         (folder / "content" / f"page-{number}.md").write_text(

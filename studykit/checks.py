@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -39,9 +38,7 @@ def _resolve_page_path(catalog: Catalog, rel_path: str) -> str | None:
     return None
 
 
-def check_target(
-    catalog: Catalog, from_rel: str, target: str, *, yaml_field: bool = False
-) -> tuple[Code, str] | None:
+def check_target(catalog: Catalog, from_rel: str, target: str, *, yaml_field: bool = False) -> tuple[Code, str] | None:
     """None when `target` (as written in `from_rel`, or content-relative for YAML fields) resolves."""
     target = target.strip()
     if not target:
@@ -52,7 +49,10 @@ def check_target(
     if parts.scheme == TERM_SCHEME:
         term_id = parts.path
         if term_id not in catalog.terms:
-            return Code.GLOSSARY_UNKNOWN_TERM, f"unknown glossary term '{term_id}'{did_you_mean(term_id, catalog.terms)}"
+            return (
+                Code.GLOSSARY_UNKNOWN_TERM,
+                f"unknown glossary term '{term_id}'{did_you_mean(term_id, catalog.terms)}",
+            )
         return None
     if parts.scheme.lower() == "javascript":
         return None  # check_safety reports it
@@ -60,7 +60,10 @@ def check_target(
         return Code.LINK_MISSING_PAGE, f"unsupported link scheme '{parts.scheme}:'"
     path, anchor = unquote(parts.path), unquote(parts.fragment)
     if path.startswith("/"):
-        return Code.LINK_ABSOLUTE, f"absolute link '{target}' breaks when the site is not served from the root; use a relative path"
+        return (
+            Code.LINK_ABSOLUTE,
+            f"absolute link '{target}' breaks when the site is not served from the root; use a relative path",
+        )
     if not path:
         dest = from_rel
     else:
@@ -99,7 +102,10 @@ def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
             other = first_with_id[meta.id]
             other_loc = other.doc.loc(("id",)) if other.doc else None
             yield error(
-                page.path, loc.line, loc.column, Code.PAGE_DUPLICATE_ID,
+                page.path,
+                loc.line,
+                loc.column,
+                Code.PAGE_DUPLICATE_ID,
                 f"duplicate page id '{meta.id}', first defined at {other.path}:{other_loc.line if other_loc else 1}",
             )
         else:
@@ -108,16 +114,31 @@ def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
         if not description or len(description) > DESCRIPTION_LIMIT:
             loc = doc.loc(("description",))
             yield error(
-                page.path, loc.line, loc.column, Code.PAGE_DESCRIPTION,
+                page.path,
+                loc.line,
+                loc.column,
+                Code.PAGE_DESCRIPTION,
                 f"description must be 1-{DESCRIPTION_LIMIT} characters (it has {len(description)})",
             )
         if meta.review is not None:
             loc = doc.loc(("review",))
             if meta.review.status == "reviewed" and (not meta.review.reviewer or meta.review.date is None):
-                yield error(page.path, loc.line, loc.column, Code.PAGE_REVIEW, "a reviewed page must name its reviewer and review date")
+                yield error(
+                    page.path,
+                    loc.line,
+                    loc.column,
+                    Code.PAGE_REVIEW,
+                    "a reviewed page must name its reviewer and review date",
+                )
             if meta.review.status == "unreviewed" and meta.review.reviewer:
                 loc = doc.loc(("review", "reviewer"))
-                yield error(page.path, loc.line, loc.column, Code.PAGE_REVIEW, "an unreviewed page must not name a reviewer (reviewer: null)")
+                yield error(
+                    page.path,
+                    loc.line,
+                    loc.column,
+                    Code.PAGE_REVIEW,
+                    "an unreviewed page must not name a reviewer (reviewer: null)",
+                )
         if meta.template == "procedure":
             yield from _check_procedure(page)
 
@@ -126,7 +147,9 @@ def _check_procedure(page: PageSource) -> Iterator[Diagnostic]:
     assert page.meta is not None and page.doc is not None
     if len(page.meta.objectives) < 2:
         loc = page.doc.loc(("objectives",), key=True)
-        yield error(page.path, loc.line, loc.column, Code.SCHEMA_INVALID, "a procedure page needs 2-6 learning objectives")
+        yield error(
+            page.path, loc.line, loc.column, Code.SCHEMA_INVALID, "a procedure page needs 2-6 learning objectives"
+        )
     h2 = [h for h in page.scanned.headings if h.level == 2]
     titles = [h.text.strip().lower() for h in h2]
     position = 0  # index into h2 after the last required section found
@@ -138,13 +161,19 @@ def _check_procedure(page: PageSource) -> Iterator[Diagnostic]:
         if wanted in titles:
             heading = h2[titles.index(wanted)]
             yield error(
-                page.path, heading.line, 1, Code.PAGE_SECTION_ORDER,
+                page.path,
+                heading.line,
+                1,
+                Code.PAGE_SECTION_ORDER,
                 f"section '{required}' is out of order; procedure pages need: {', '.join(PROCEDURE_SECTIONS)}",
             )
         else:
             line = h2[position].line if position < len(h2) else page.body_line
             yield error(
-                page.path, line, 1, Code.PAGE_SECTION_ORDER,
+                page.path,
+                line,
+                1,
+                Code.PAGE_SECTION_ORDER,
                 f"missing H2 section '{required}'; procedure pages need: {', '.join(PROCEDURE_SECTIONS)}",
             )
 
@@ -159,12 +188,21 @@ def check_links(catalog: Catalog) -> Iterator[Diagnostic]:
         for use in scanned.ref_uses:
             if use.label not in scanned.ref_defs:
                 yield error(
-                    page.path, use.line, use.column, Code.LINK_UNDEFINED_REF,
+                    page.path,
+                    use.line,
+                    use.column,
+                    Code.LINK_UNDEFINED_REF,
                     f"reference link label '{use.label}' is not defined{did_you_mean(use.label, scanned.ref_defs)}",
                 )
         for quiz_id, line, column in scanned.quiz_blocks:
             if quiz_id not in catalog.quizzes and quiz_id not in catalog.project.broken_quizzes:
-                yield error(page.path, line, column, Code.QUIZ_UNKNOWN, f"unknown quiz '{quiz_id}'{did_you_mean(quiz_id, catalog.quizzes)}")
+                yield error(
+                    page.path,
+                    line,
+                    column,
+                    Code.QUIZ_UNKNOWN,
+                    f"unknown quiz '{quiz_id}'{did_you_mean(quiz_id, catalog.quizzes)}",
+                )
 
 
 def _yaml_link(catalog: Catalog, doc: YamlDocument, path: YPath, target: str) -> Iterator[Diagnostic]:
@@ -192,13 +230,23 @@ def check_citations(catalog: Catalog) -> Iterator[Diagnostic]:
             cited.add(citation.ref_id)
             if citation.ref_id not in ids:
                 yield error(
-                    page.path, citation.line, citation.column, Code.CITE_UNKNOWN,
-                    f"citation '@{citation.ref_id}' names no reference of this page{did_you_mean(citation.ref_id, ids)}",
+                    page.path,
+                    citation.line,
+                    citation.column,
+                    Code.CITE_UNKNOWN,
+                    f"citation '@{citation.ref_id}' names no reference of this page"
+                    + did_you_mean(citation.ref_id, ids),
                 )
         for ref_id, index in ids.items():
             if ref_id not in cited:
                 loc = page.doc.loc(("references", index, "id"))
-                yield warning(page.path, loc.line, loc.column, Code.CITE_UNUSED, f"reference '{ref_id}' is never cited on this page")
+                yield warning(
+                    page.path,
+                    loc.line,
+                    loc.column,
+                    Code.CITE_UNUSED,
+                    f"reference '{ref_id}' is never cited on this page",
+                )
 
 
 # ---------------------------------------------------------------- glossary
@@ -214,8 +262,13 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
         id_loc = doc.loc((index, "id") if term.id else (index, "term"))
         if key in seen_ids:
             first_path, first_line = seen_ids[key]
-            yield error(source.path, id_loc.line, id_loc.column, Code.GLOSSARY_DUPLICATE,
-                        f"duplicate term id '{key}', first defined at {first_path}:{first_line}")
+            yield error(
+                source.path,
+                id_loc.line,
+                id_loc.column,
+                Code.GLOSSARY_DUPLICATE,
+                f"duplicate term id '{key}', first defined at {first_path}:{first_line}",
+            )
             continue
         seen_ids[key] = (source.path, id_loc.line)
         forms: list[tuple[str, bool, YPath]] = [(term.term, False, (index, "term"))]
@@ -234,8 +287,13 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
                 clashes.append(seen_ci.get(folded))
             clash = next((c for c in clashes if c is not None and c[0] != key), None)
             if clash:
-                yield error(source.path, loc.line, loc.column, Code.GLOSSARY_DUPLICATE,
-                            f"'{form}' already names term '{clash[0]}' at {clash[1]}:{clash[2]}")
+                yield error(
+                    source.path,
+                    loc.line,
+                    loc.column,
+                    Code.GLOSSARY_DUPLICATE,
+                    f"'{form}' already names term '{clash[0]}' at {clash[1]}:{clash[2]}",
+                )
             own.add(folded)
         for form, sensitive, ypath in forms:
             target = seen_cs if sensitive else seen_ci
@@ -244,8 +302,13 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
             if other not in catalog.terms or other == key:
                 loc = doc.loc((index, "see_also", i))
                 reason = "is the term itself" if other == key else "is not a glossary term"
-                yield error(source.path, loc.line, loc.column, Code.GLOSSARY_SEE_ALSO,
-                            f"see_also '{other}' {reason}{did_you_mean(other, catalog.terms) if other != key else ''}")
+                yield error(
+                    source.path,
+                    loc.line,
+                    loc.column,
+                    Code.GLOSSARY_SEE_ALSO,
+                    f"see_also '{other}' {reason}{did_you_mean(other, catalog.terms) if other != key else ''}",
+                )
         if term.learn_more:
             yield from _yaml_link(catalog, doc, (index, "learn_more"), term.learn_more)
         yield from _definition_links(catalog, source)
@@ -274,8 +337,13 @@ def _check_term_usage(catalog: Catalog) -> Iterator[Diagnostic]:
     for term_id, source in catalog.terms.items():
         if term_id not in used:
             loc = source.doc.loc((source.index, "term"))
-            yield warning(source.path, loc.line, loc.column, Code.GLOSSARY_UNUSED,
-                          f"term '{source.term.term}' is not mentioned on any page")
+            yield warning(
+                source.path,
+                loc.line,
+                loc.column,
+                Code.GLOSSARY_UNUSED,
+                f"term '{source.term.term}' is not mentioned on any page",
+            )
 
 
 # ---------------------------------------------------------------- quizzes
@@ -287,13 +355,24 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
         quiz, doc = source.quiz, source.doc
         id_loc = doc.loc(("id",))
         if quiz.id in first:
-            yield error(source.path, id_loc.line, id_loc.column, Code.QUIZ_DUPLICATE_ID,
-                        f"duplicate quiz id '{quiz.id}', first defined at {first[quiz.id].path}:{first[quiz.id].doc.loc(('id',)).line}")
+            yield error(
+                source.path,
+                id_loc.line,
+                id_loc.column,
+                Code.QUIZ_DUPLICATE_ID,
+                f"duplicate quiz id '{quiz.id}', first defined at "
+                f"{first[quiz.id].path}:{first[quiz.id].doc.loc(('id',)).line}",
+            )
         first.setdefault(quiz.id, source)
         stem = posixpath.splitext(posixpath.basename(source.path))[0]
         if stem != quiz.id:
-            yield warning(source.path, id_loc.line, id_loc.column, Code.QUIZ_FILE_NAME,
-                          f"quiz id '{quiz.id}' differs from its file name '{stem}'")
+            yield warning(
+                source.path,
+                id_loc.line,
+                id_loc.column,
+                Code.QUIZ_FILE_NAME,
+                f"quiz id '{quiz.id}' differs from its file name '{stem}'",
+            )
         if quiz.page:
             yield from _yaml_link(catalog, doc, ("page",), quiz.page)
         seen_questions: dict[str, int] = {}
@@ -301,14 +380,24 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
             base: YPath = ("questions", index)
             if question.id in seen_questions:
                 loc = doc.loc(base + ("id",))
-                yield error(source.path, loc.line, loc.column, Code.QUIZ_DUPLICATE_QUESTION,
-                            f"duplicate question id '{question.id}', first defined at line {seen_questions[question.id]}")
+                yield error(
+                    source.path,
+                    loc.line,
+                    loc.column,
+                    Code.QUIZ_DUPLICATE_QUESTION,
+                    f"duplicate question id '{question.id}', first defined at line {seen_questions[question.id]}",
+                )
             else:
                 seen_questions[question.id] = doc.loc(base + ("id",)).line
             if "#" not in question.source:
                 loc = doc.loc(base + ("source",))
-                yield error(source.path, loc.line, loc.column, Code.LINK_MISSING_ANCHOR,
-                            f"source '{question.source}' must name the section that teaches the answer (page.md#anchor)")
+                yield error(
+                    source.path,
+                    loc.line,
+                    loc.column,
+                    Code.LINK_MISSING_ANCHOR,
+                    f"source '{question.source}' must name the section that teaches the answer (page.md#anchor)",
+                )
             yield from _yaml_link(catalog, doc, base + ("source",), question.source)
             yield from _check_answer_key(source, index, question)
         yield from _quiz_text_links(catalog, doc)
@@ -316,8 +405,13 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
         known = catalog.quizzes.keys() | catalog.project.broken_quizzes
         if page.meta and page.meta.quiz and page.meta.quiz not in known and page.doc:
             loc = page.doc.loc(("quiz",))
-            yield error(page.path, loc.line, loc.column, Code.QUIZ_UNKNOWN,
-                        f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}")
+            yield error(
+                page.path,
+                loc.line,
+                loc.column,
+                Code.QUIZ_UNKNOWN,
+                f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}",
+            )
 
 
 QUIZ_TEXT_FIELDS = {"title", "prompt", "text", "feedback", "explanation"}
@@ -333,7 +427,9 @@ def _quiz_text_links(catalog: Catalog, doc: YamlDocument) -> Iterator[Diagnostic
             yield from _yaml_link(catalog, doc, path, link.group("target").strip("<>"))
 
 
-def _check_answer_key(source: QuizSource, index: int, question: SingleChoice | MultipleChoice | TrueFalse) -> Iterator[Diagnostic]:
+def _check_answer_key(
+    source: QuizSource, index: int, question: SingleChoice | MultipleChoice | TrueFalse
+) -> Iterator[Diagnostic]:
     doc = source.doc
     base: YPath = ("questions", index)
     if isinstance(question, TrueFalse):
@@ -345,25 +441,47 @@ def _check_answer_key(source: QuizSource, index: int, question: SingleChoice | M
         folded = " ".join(choice_text(value).split()).lower()
         if folded in texts:
             loc = doc.loc(base + ("choices", key))
-            yield error(source.path, loc.line, loc.column, Code.QUIZ_CHOICES, f"choice '{key}' repeats the text of choice '{texts[folded]}'")
+            yield error(
+                source.path,
+                loc.line,
+                loc.column,
+                Code.QUIZ_CHOICES,
+                f"choice '{key}' repeats the text of choice '{texts[folded]}'",
+            )
         texts.setdefault(folded, key)
     if isinstance(question, SingleChoice):
         if question.answer not in question.choices:
             loc = doc.loc(base + ("answer",))
-            yield error(source.path, loc.line, loc.column, Code.QUIZ_ANSWER_KEY,
-                        f"answer '{question.answer}' is not one of the choices ({shown})")
+            yield error(
+                source.path,
+                loc.line,
+                loc.column,
+                Code.QUIZ_ANSWER_KEY,
+                f"answer '{question.answer}' is not one of the choices ({shown})",
+            )
         return
     answers = question.answer
     for i, key in enumerate(answers):
         loc = doc.loc(base + ("answer", i))
         if key not in question.choices:
-            yield error(source.path, loc.line, loc.column, Code.QUIZ_ANSWER_KEY, f"answer '{key}' is not one of the choices ({shown})")
+            yield error(
+                source.path,
+                loc.line,
+                loc.column,
+                Code.QUIZ_ANSWER_KEY,
+                f"answer '{key}' is not one of the choices ({shown})",
+            )
         elif key in answers[:i]:
             yield error(source.path, loc.line, loc.column, Code.QUIZ_ANSWER_KEY, f"answer '{key}' is listed twice")
     if len(set(answers)) >= len(keys):
         loc = doc.loc(base + ("answer",))
-        yield error(source.path, loc.line, loc.column, Code.QUIZ_ANSWER_KEY,
-                    "a multiple-choice question must leave at least one choice wrong; use fewer answers or add a choice")
+        yield error(
+            source.path,
+            loc.line,
+            loc.column,
+            Code.QUIZ_ANSWER_KEY,
+            "a multiple-choice question must leave at least one choice wrong; use fewer answers or add a choice",
+        )
 
 
 # ---------------------------------------------------------------- courses
@@ -381,16 +499,26 @@ def check_courses(catalog: Catalog) -> Iterator[Diagnostic]:
 def check_safety(catalog: Catalog) -> Iterator[Diagnostic]:
     for page in catalog.project.pages:
         for unsafe in page.scanned.unsafe:
-            yield error(page.path, unsafe.line, unsafe.column, Code.SAFETY_HTML,
-                        f"'{unsafe.what}' is not allowed in content: no scripts, frames, event handlers or javascript: URLs")
+            yield error(
+                page.path,
+                unsafe.line,
+                unsafe.column,
+                Code.SAFETY_HTML,
+                f"'{unsafe.what}' is not allowed in content: no scripts, frames, event handlers or javascript: URLs",
+            )
     for doc in catalog.project.yaml_docs:
         for path, raw in doc.raw.items():
             match = UNSAFE.search(raw)
             if match:
                 loc = doc.loc(path)
                 what = match.group(0).strip()
-                yield error(doc.path, loc.line, loc.column, Code.SAFETY_HTML,
-                            f"'{what}' is not allowed in text: no scripts, frames, event handlers or javascript: URLs")
+                yield error(
+                    doc.path,
+                    loc.line,
+                    loc.column,
+                    Code.SAFETY_HTML,
+                    f"'{what}' is not allowed in text: no scripts, frames, event handlers or javascript: URLs",
+                )
 
 
 ALL_CHECKS = (check_pages, check_links, check_citations, check_glossary, check_quizzes, check_courses, check_safety)
@@ -401,5 +529,3 @@ def run_checks(catalog: Catalog) -> list[Diagnostic]:
     for check in ALL_CHECKS:
         diagnostics.extend(check(catalog))
     return diagnostics
-
-

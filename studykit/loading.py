@@ -118,7 +118,9 @@ def _resolve(doc: YamlDocument, loc: tuple[Any, ...], base: YPath) -> tuple[YPat
     return tuple(path), tuple(rest)
 
 
-def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseModel], base: YPath = ()) -> list[Diagnostic]:
+def model_diagnostics(
+    exc: ValidationError, doc: YamlDocument, model: type[BaseModel], base: YPath = ()
+) -> list[Diagnostic]:
     fields = _all_fields(model) | {"type"}
     out: list[Diagnostic] = []
     reported: set[YPath] = set()
@@ -129,17 +131,30 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseM
             name = str(path[-1]) if path else "?"
             loc = doc.loc(path, key=True)
             if name == "choices":
-                out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD,
-                                 "a true/false question has no choices; remove 'choices' or change its type"))
+                out.append(
+                    error(
+                        doc.path,
+                        loc.line,
+                        loc.column,
+                        Code.SCHEMA_UNKNOWN_FIELD,
+                        "a true/false question has no choices; remove 'choices' or change its type",
+                    )
+                )
                 continue
             hint = did_you_mean(name, fields - {name})
-            out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD, f"unknown field '{name}'{hint}"))
+            out.append(
+                error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD, f"unknown field '{name}'{hint}")
+            )
             continue
         if kind in ("missing", "union_tag_not_found"):
             name = str(rest[-1]) if rest else str(err.get("ctx", {}).get("discriminator", "?")).strip("'")
             loc = doc.loc(path)
             where = f" in '{path[-1]}'" if path and isinstance(path[-1], str) else ""
-            out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_MISSING_FIELD, f"missing required field '{name}'{where}"))
+            out.append(
+                error(
+                    doc.path, loc.line, loc.column, Code.SCHEMA_MISSING_FIELD, f"missing required field '{name}'{where}"
+                )
+            )
             continue
         if path in reported:
             continue  # one message per value: unions report every branch
@@ -154,7 +169,8 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseM
                     loc.line,
                     loc.column,
                     Code.YAML_IMPLICIT_TYPE,
-                    f"'{field_name}': YAML reads {raw} as {doc.implicit[path]}; put it in quotes (\"{raw}\") to keep it as text",
+                    f"'{field_name}': YAML reads {raw} as {doc.implicit[path]}; "
+                    f'put it in quotes ("{raw}") to keep it as text',
                 )
             )
             continue
@@ -165,7 +181,13 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument, model: type[BaseM
             hint = did_you_mean(tag, options)
             loc = doc.loc(path + ("type",))
             out.append(
-                error(doc.path, loc.line, loc.column, Code.SCHEMA_INVALID, f"'{tag}' is not a question type; expected {expected}{hint}")
+                error(
+                    doc.path,
+                    loc.line,
+                    loc.column,
+                    Code.SCHEMA_INVALID,
+                    f"'{tag}' is not a question type; expected {expected}{hint}",
+                )
             )
             continue
         message = err["msg"].removeprefix("Value error, ")
@@ -218,13 +240,23 @@ def load_page(file: Path, root: Path) -> tuple[PageSource | None, list[Diagnosti
     meta: PageMeta | None = None
     doc: YamlDocument | None = None
     if front is None:
-        diagnostics.append(error(path, 1, 1, Code.FRONT_MATTER_MISSING, "page has no front matter; start it with a '---' block (see CONTRIBUTING.md)"))
+        diagnostics.append(
+            error(
+                path,
+                1,
+                1,
+                Code.FRONT_MATTER_MISSING,
+                "page has no front matter; start it with a '---' block (see CONTRIBUTING.md)",
+            )
+        )
     else:
         doc, yaml_diags = parse_yaml(front, path, line_offset=front_line - 1)
         diagnostics += yaml_diags
         if doc is not None and not yaml_diags:
             if not isinstance(doc.data, dict):
-                diagnostics.append(error(path, front_line, 1, Code.SCHEMA_INVALID, "front matter must be a mapping of fields"))
+                diagnostics.append(
+                    error(path, front_line, 1, Code.SCHEMA_INVALID, "front matter must be a mapping of fields")
+                )
             else:
                 meta, model_diags = validate(doc, PageMeta, doc.data)
                 diagnostics += model_diags
@@ -248,7 +280,12 @@ def load_glossary_file(file: Path, root: Path) -> tuple[list[TermSource], YamlDo
     if doc.data is None:
         return [], doc, diagnostics
     if not isinstance(doc.data, list):
-        return [], doc, diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a glossary file is a list of terms ('- term: ...')")]
+        return (
+            [],
+            doc,
+            diagnostics
+            + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a glossary file is a list of terms ('- term: ...')")],
+        )
     terms: list[TermSource] = []
     for index, item in enumerate(doc.data):
         term, term_diags = validate(doc, GlossaryTerm, item, (index,))
@@ -258,16 +295,20 @@ def load_glossary_file(file: Path, root: Path) -> tuple[list[TermSource], YamlDo
     return terms, doc, diagnostics
 
 
-def _load_mapping_model(file: Path, root: Path, model: type[M], what: str) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
+def _load_mapping_model(
+    file: Path, root: Path, model: type[M], what: str
+) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
     doc, diagnostics = _load_yaml_file(file, root)
     if doc is None:
         return None, None, diagnostics
     if not isinstance(doc.data, dict):
-        return None, doc, diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, f"a {what} file is a mapping ('id: ...')")]
+        return (
+            None,
+            doc,
+            diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, f"a {what} file is a mapping ('id: ...')")],
+        )
     value, model_diags = validate(doc, model, doc.data)
     return value, doc, diagnostics + model_diags
-
-
 
 
 _QUESTION = TypeAdapter(Question)
@@ -285,7 +326,11 @@ def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | 
     if doc is None:
         return None, None, diagnostics
     if not isinstance(doc.data, dict):
-        return None, doc, diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a quiz file is a mapping ('id: ...')")]
+        return (
+            None,
+            doc,
+            diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a quiz file is a mapping ('id: ...')")],
+        )
     header, header_diags = validate(doc, QuizHeader, doc.data)
     diagnostics += header_diags
     questions = []

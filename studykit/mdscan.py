@@ -16,7 +16,9 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(?P<indent>\s*)(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTR_ID = re.compile(r"[ \t]*\{[^}]*?#(?P<id>[\w:.-]+)[^}]*\}[ \t]*$")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-INLINE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^\s)]*)(?:\s+[\"'(][^)]*)?\)")
+INLINE_LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^\s)]*)(?:\s+[\"'(][^)]*)?\)"
+)
 REF_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])+)\]\[(?P<label>[^\]]*)\]")
 REF_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*(?P<target><[^>]*>|\S+)")
 CITATION = re.compile(r"\[@(?P<id>[^\]\s;,]+)(?:[;,]\s*@(?P<more>[^\]]+))?\]")

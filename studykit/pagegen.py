@@ -33,7 +33,9 @@ def _cite(match: re.Match[str], numbers: dict[str, int]) -> str:
     links = []
     for ref_id in ids:
         if ref_id in numbers:
-            links.append(f'[{numbers[ref_id]}](#{reference_anchor(ref_id)}){{ .sk-cite title="Reference {numbers[ref_id]}" }}')
+            links.append(
+                f'[{numbers[ref_id]}](#{reference_anchor(ref_id)}){{ .sk-cite title="Reference {numbers[ref_id]}" }}'
+            )
         else:
             links.append(ref_id)
     return "<sup>" + ", ".join(links) + "</sup>" if links else match.group(0)

@@ -105,23 +105,35 @@ class _Composer:
             raise _Rejected(Code.YAML_SYNTAX, end.start_mark, "unexpected content")
         following = self._next()
         if isinstance(following, yaml.DocumentStartEvent):
-            raise _Rejected(Code.YAML_SYNTAX, following.start_mark, "only one YAML document per file ('---' starts another)")
+            raise _Rejected(
+                Code.YAML_SYNTAX, following.start_mark, "only one YAML document per file ('---' starts another)"
+            )
         return root
 
     def _node(self, event: Any, depth: int) -> Node:
         if isinstance(event, AliasEvent):
-            raise _Rejected(Code.YAML_ALIAS, event.start_mark, f"alias '*{event.anchor}' is not allowed; write the value out")
+            raise _Rejected(
+                Code.YAML_ALIAS, event.start_mark, f"alias '*{event.anchor}' is not allowed; write the value out"
+            )
         if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _Rejected(Code.YAML_ALIAS, event.start_mark, f"anchor '&{event.anchor}' is not allowed; write the value out")
+            raise _Rejected(
+                Code.YAML_ALIAS, event.start_mark, f"anchor '&{event.anchor}' is not allowed; write the value out"
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Rejected(Code.YAML_TAG, event.start_mark, f"tag '{shown}' is not allowed; remove it and write plain values")
+            raise _Rejected(
+                Code.YAML_TAG, event.start_mark, f"tag '{shown}' is not allowed; remove it and write plain values"
+            )
         if depth > MAX_DEPTH:
             raise _Rejected(Code.YAML_TOO_DEEP, event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.ScalarEvent):
-            resolved = tag if tag not in (None, "!") else _RESOLVER.resolve(  # type: ignore[no-untyped-call]
-                ScalarNode, event.value, event.implicit
+            resolved = (
+                tag
+                if tag not in (None, "!")
+                else _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+                    ScalarNode, event.value, event.implicit
+                )
             )
             start: Any = event.start_mark
             end: Any = event.end_mark
@@ -151,7 +163,13 @@ def decode_utf8(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [
-            error(path, line, column, Code.FILE_ENCODING, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+            error(
+                path,
+                line,
+                column,
+                Code.FILE_ENCODING,
+                f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            )
         ]
     return text.removeprefix("\ufeff"), []
 
@@ -189,7 +207,9 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocum
         mark = exc.problem_mark or exc.context_mark
         if "nesting depth" in str(exc.problem):  # libyaml's own limit, hit while scanning ahead
             loc = _mark_loc(mark, line_offset)
-            return None, [error(path, loc.line, loc.column, Code.YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels")]
+            return None, [
+                error(path, loc.line, loc.column, Code.YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels")
+            ]
         loc = _mark_loc(mark, line_offset)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
@@ -201,7 +221,9 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocum
         line = text.count("\n", 0, exc.position) + 1 + line_offset
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        return None, [error(path, line, column, Code.YAML_SYNTAX, f"control character U+{char:04X} is not allowed; delete it")]
+        return None, [
+            error(path, line, column, Code.YAML_SYNTAX, f"control character U+{char:04X} is not allowed; delete it")
+        ]
     document = YamlDocument(path=path, data=None)
     if root is None:
         return document, []
@@ -220,7 +242,9 @@ def _convert(
         for key_node, value_node in node.value:
             key_loc = _mark_loc(key_node.start_mark, offset)
             if not isinstance(key_node, ScalarNode):
-                out.append(error(doc.path, key_loc.line, key_loc.column, Code.YAML_SYNTAX, "mapping keys must be plain text"))
+                out.append(
+                    error(doc.path, key_loc.line, key_loc.column, Code.YAML_SYNTAX, "mapping keys must be plain text")
+                )
                 continue
             key = str(key_node.value)
             if key in first_seen:

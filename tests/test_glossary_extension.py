@@ -57,7 +57,7 @@ def fixture_extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:
     configs: dict[str, dict[str, Any]] = {}
     for entry in config["markdown_extensions"]:
         if isinstance(entry, dict):
-            (name, options), = entry.items()
+            ((name, options),) = entry.items()
             names.append(name)
             configs[name] = dict(options or {})
         else:
@@ -91,9 +91,21 @@ def test_golden(case: Path) -> None:
 
 def test_every_rule_has_a_golden_case() -> None:
     wanted = {
-        "first_mention", "longest_match", "abbreviation_case", "case_insensitive", "plurals", "whole_words",
-        "exclude_headings", "exclude_code_spans", "exclude_fenced_code", "exclude_links", "exclude_quiz",
-        "exclude_admonition_title", "glossary_page", "forced_link", "suppressed",
+        "first_mention",
+        "longest_match",
+        "abbreviation_case",
+        "case_insensitive",
+        "plurals",
+        "whole_words",
+        "exclude_headings",
+        "exclude_code_spans",
+        "exclude_fenced_code",
+        "exclude_links",
+        "exclude_quiz",
+        "exclude_admonition_title",
+        "glossary_page",
+        "forced_link",
+        "suppressed",
     }
     assert wanted <= {case.stem for case in CASES}
 
@@ -327,8 +339,16 @@ def test_built_fixture_glossary_page(fixture_site: Path) -> None:
     jump = re.findall(r'<li><a href="#(letter-[a-z]+)">', article)
     assert jump == ["letter-e", "letter-l", "letter-m", "letter-o", "letter-p", "letter-r", "letter-z"]
     entries = re.findall(r'<h3 id="term-([^"]+)"', article)
-    assert entries == ["epidural-space", "local-anaesthetic", "medial-branch-block", "opioid-therapy",
-                       "post-dural-puncture-headache", "radiofrequency", "radiofrequency-ablation", "ziconotide"]
+    assert entries == [
+        "epidural-space",
+        "local-anaesthetic",
+        "medial-branch-block",
+        "opioid-therapy",
+        "post-dural-puncture-headache",
+        "radiofrequency",
+        "radiofrequency-ablation",
+        "ziconotide",
+    ]
     # the definition's content-relative link and the learn-more link point at the real section
     assert html.count('href="../topics/ablation/#technique"') == 2
     assert "Learn more: Technique (Ablation)" in article
@@ -350,4 +370,3 @@ def test_glossary_terms_are_found_by_site_search(fixture_site: Path) -> None:
 def test_shipped_site_glossary(built_site: Path, project_root: Path) -> None:
     """The real site: every term has its entry, every term link resolves, none in an excluded context."""
     assert verify_glossary_site(built_site, project_root) > 0
-

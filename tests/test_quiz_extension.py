@@ -220,8 +220,13 @@ def test_the_registry_covers_every_question_model() -> None:
 
 def _question(**changes: object) -> SingleChoice:
     base: dict[str, object] = {
-        "id": "q", "type": "single", "prompt": "Which?", "choices": {"a": "One", "b": "Two"}, "answer": "a",
-        "explanation": "Because.", "source": "topics/nerves.md#medial-branches",
+        "id": "q",
+        "type": "single",
+        "prompt": "Which?",
+        "choices": {"a": "One", "b": "Two"},
+        "answer": "a",
+        "explanation": "Because.",
+        "source": "topics/nerves.md#medial-branches",
     }
     return SingleChoice.model_validate({**base, **changes})
 

@@ -21,7 +21,11 @@ def test_checked_in_schemas_are_up_to_date() -> None:
 
 def test_quiz_schema_describes_question_types() -> None:
     schema = json.loads(generated_schemas()["quiz.schema.json"])
-    types = {variant["properties"]["type"]["const"] for variant in schema["$defs"].values() if "type" in variant.get("properties", {})}
+    types = {
+        variant["properties"]["type"]["const"]
+        for variant in schema["$defs"].values()
+        if "type" in variant.get("properties", {})
+    }
     assert types == {"single", "multiple", "true_false"}
     assert schema["additionalProperties"] is False
 

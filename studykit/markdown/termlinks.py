@@ -21,8 +21,32 @@ SUPPRESS_CLASS = "no-term"
 
 # Never linked inside these: headings, code, links, form controls and their labels, titles of collapsible blocks.
 EXCLUDED_TAGS = frozenset(
-    {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "label", "math", "option",
-     "pre", "samp", "script", "select", "style", "summary", "svg", "textarea", "title"}
+    {
+        "a",
+        "abbr",
+        "button",
+        "code",
+        "dfn",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "kbd",
+        "label",
+        "math",
+        "option",
+        "pre",
+        "samp",
+        "script",
+        "select",
+        "style",
+        "summary",
+        "svg",
+        "textarea",
+        "title",
+    }
 )
 # ... nor inside these classes: admonition titles, quiz widgets, author suppression, the glossary listing.
 EXCLUDED_CLASSES = frozenset({"admonition-title", "headerlink", "sk-glossary", "sk-quiz", SUPPRESS_CLASS})
@@ -77,7 +101,7 @@ class TermLinker:
             href = el.get("href", "")
             if not href.startswith(TERM_SCHEME):
                 continue
-            term_id = href[len(TERM_SCHEME):]
+            term_id = href[len(TERM_SCHEME) :]
             if term_id in self.terms:
                 self.make_link(term_id, el)
                 self.linked.add(term_id)  # a term the author links by hand is not auto-linked elsewhere

@@ -23,7 +23,11 @@ from markupsafe import Markup
 LinkResolver = Callable[[str], tuple[str, dict[str, str]] | None]
 
 ALLOWED_TAGS: dict[str, set[str]] = {
-    "p": set(), "em": set(), "strong": set(), "code": set(), "br": set(),
+    "p": set(),
+    "em": set(),
+    "strong": set(),
+    "code": set(),
+    "br": set(),
     "a": {"href", "class", "data-term", "data-short"},  # class and data-* only ever come from our own resolver
 }
 VOID_TAGS = {"br"}

@@ -176,7 +176,10 @@ def test_multiple_choice_partial_answers_are_named_and_marked(page: Any, server:
     )
     assert q.get_attribute("data-state") == "partial"
     assert [mark(q, k) for k in "abcd"] == [
-        "Your answer: correct", "Your answer: incorrect", "Correct answer: not chosen", ""
+        "Your answer: correct",
+        "Your answer: incorrect",
+        "Correct answer: not chosen",
+        "",
     ]
     assert q.locator('.sk-choice[data-choice="b"] .sk-choice__feedback').inner_text().startswith("Those live in")
     assert score(page, "nerves") == "Score: 0 of 3 correct (1 of 3 answered)."

@@ -112,11 +112,8 @@ def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
             first_with_id[meta.id] = page
         description = meta.description.strip()
         if not description or len(description) > DESCRIPTION_LIMIT:
-            loc = doc.loc(("description",))
-            yield error(
-                page.path,
-                loc.line,
-                loc.column,
+            yield doc.error(
+                ("description",),
                 Code.PAGE_DESCRIPTION,
                 f"description must be 1-{DESCRIPTION_LIMIT} characters (it has {len(description)})",
             )
@@ -131,11 +128,8 @@ def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
                     "a reviewed page must name its reviewer and review date",
                 )
             if meta.review.status == "unreviewed" and meta.review.reviewer:
-                loc = doc.loc(("review", "reviewer"))
-                yield error(
-                    page.path,
-                    loc.line,
-                    loc.column,
+                yield doc.error(
+                    ("review", "reviewer"),
                     Code.PAGE_REVIEW,
                     "an unreviewed page must not name a reviewer (reviewer: null)",
                 )
@@ -239,11 +233,8 @@ def check_citations(catalog: Catalog) -> Iterator[Diagnostic]:
                 )
         for ref_id, index in ids.items():
             if ref_id not in cited:
-                loc = page.doc.loc(("references", index, "id"))
-                yield warning(
-                    page.path,
-                    loc.line,
-                    loc.column,
+                yield page.doc.warning(
+                    ("references", index, "id"),
                     Code.CITE_UNUSED,
                     f"reference '{ref_id}' is never cited on this page",
                 )
@@ -336,11 +327,8 @@ def _check_term_usage(catalog: Catalog) -> Iterator[Diagnostic]:
     used = set(catalog.term_pages)  # the same mentions the glossary lists under "Used in"
     for term_id, source in catalog.terms.items():
         if term_id not in used:
-            loc = source.doc.loc((source.index, "term"))
-            yield warning(
-                source.path,
-                loc.line,
-                loc.column,
+            yield source.doc.warning(
+                (source.index, "term"),
                 Code.GLOSSARY_UNUSED,
                 f"term '{source.term.term}' is not mentioned on any page",
             )
@@ -379,22 +367,16 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
         for index, question in enumerate(quiz.questions):
             base: YPath = ("questions", index)
             if question.id in seen_questions:
-                loc = doc.loc(base + ("id",))
-                yield error(
-                    source.path,
-                    loc.line,
-                    loc.column,
+                yield doc.error(
+                    base + ("id",),
                     Code.QUIZ_DUPLICATE_QUESTION,
                     f"duplicate question id '{question.id}', first defined at line {seen_questions[question.id]}",
                 )
             else:
                 seen_questions[question.id] = doc.loc(base + ("id",)).line
             if "#" not in question.source:
-                loc = doc.loc(base + ("source",))
-                yield error(
-                    source.path,
-                    loc.line,
-                    loc.column,
+                yield doc.error(
+                    base + ("source",),
                     Code.LINK_MISSING_ANCHOR,
                     f"source '{question.source}' must name the section that teaches the answer (page.md#anchor)",
                 )
@@ -404,11 +386,8 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
     for page in catalog.project.pages:
         known = catalog.quizzes.keys() | catalog.project.broken_quizzes
         if page.meta and page.meta.quiz and page.meta.quiz not in known and page.doc:
-            loc = page.doc.loc(("quiz",))
-            yield error(
-                page.path,
-                loc.line,
-                loc.column,
+            yield page.doc.error(
+                ("quiz",),
                 Code.QUIZ_UNKNOWN,
                 f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}",
             )
@@ -440,22 +419,16 @@ def _check_answer_key(
     for key, value in question.choices.items():
         folded = " ".join(choice_text(value).split()).lower()
         if folded in texts:
-            loc = doc.loc(base + ("choices", key))
-            yield error(
-                source.path,
-                loc.line,
-                loc.column,
+            yield doc.error(
+                base + ("choices", key),
                 Code.QUIZ_CHOICES,
                 f"choice '{key}' repeats the text of choice '{texts[folded]}'",
             )
         texts.setdefault(folded, key)
     if isinstance(question, SingleChoice):
         if question.answer not in question.choices:
-            loc = doc.loc(base + ("answer",))
-            yield error(
-                source.path,
-                loc.line,
-                loc.column,
+            yield doc.error(
+                base + ("answer",),
                 Code.QUIZ_ANSWER_KEY,
                 f"answer '{question.answer}' is not one of the choices ({shown})",
             )
@@ -474,11 +447,8 @@ def _check_answer_key(
         elif key in answers[:i]:
             yield error(source.path, loc.line, loc.column, Code.QUIZ_ANSWER_KEY, f"answer '{key}' is listed twice")
     if len(set(answers)) >= len(keys):
-        loc = doc.loc(base + ("answer",))
-        yield error(
-            source.path,
-            loc.line,
-            loc.column,
+        yield doc.error(
+            base + ("answer",),
             Code.QUIZ_ANSWER_KEY,
             "a multiple-choice question must leave at least one choice wrong; use fewer answers or add a choice",
         )

@@ -15,7 +15,7 @@ import yaml
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Code, Diagnostic, error
+from .diagnostics import Code, Diagnostic, error, warning
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -55,6 +55,15 @@ class YamlDocument:
     key_locs: dict[Path, Loc] = field(default_factory=dict)
     implicit: dict[Path, str] = field(default_factory=dict)  # path -> what YAML turned the plain text into
     raw: dict[Path, str] = field(default_factory=dict)  # path -> scalar text as written
+
+    def error(self, path: Path, code: Code, message: str, *, key: bool = False) -> Diagnostic:
+        """An error at the value (or, with `key`, the key) found at `path`."""
+        loc = self.loc(path, key=key)
+        return error(self.path, loc.line, loc.column, code, message)
+
+    def warning(self, path: Path, code: Code, message: str, *, key: bool = False) -> Diagnostic:
+        loc = self.loc(path, key=key)
+        return warning(self.path, loc.line, loc.column, code, message)
 
     def loc(self, path: Path, *, key: bool = False) -> Loc:
         """The nearest known location for `path` (the key itself when `key`, else its value)."""

@@ -134,3 +134,20 @@ def test_navigation_lists_every_page_in_course_order() -> None:
     assert procedures[0] == "procedures/trigger-point-injections.md"
     assert procedures[-1] == "procedures/intrathecal-drug-delivery.md"
     assert re.match("foundations/", listed[1])
+
+
+CALLOUTS = {"definition", "example", "didyouknow", "warning"}  # defined once, in studykit.css / Material
+
+
+def test_procedure_pages_have_their_study_furniture() -> None:
+    for page in PROCEDURES:
+        h2 = {line[3:].strip() for line in page.body.split("\n") if line.startswith("## ")}
+        assert {"Clinical example", "Key takeaways", "Frequently asked questions"} <= h2, page.rel
+        used = set(re.findall(r"^!!! (\w+)", page.body, flags=re.MULTILINE))
+        assert {"definition", "didyouknow"} <= used, page.rel
+
+
+def test_callouts_use_only_the_defined_types() -> None:
+    for page in PROJECT.pages:
+        used = set(re.findall(r"^\s*(?:!!!|\?\?\?\+?) (\w+)", page.body, flags=re.MULTILINE))
+        assert used <= CALLOUTS, f"{page.rel} uses {sorted(used - CALLOUTS)}"

@@ -7,6 +7,7 @@ test suite: timings depend on the machine.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,22 +20,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from studykit.build import build_project  # noqa: E402
+from studykit.build import build_project, render_site  # noqa: E402
 from studykit.validate import check_project  # noqa: E402
 from studykit.yamlsource import parse_yaml  # noqa: E402
 
 
 def timed(action: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
-    """(best seconds, peak MiB of Python allocations) over `repeat` runs."""
+    """(best seconds over `repeat` untraced runs, peak MiB of Python allocations in one traced run)."""
     best = float("inf")
-    peak = 0
     for _ in range(repeat):
-        tracemalloc.start()
         started = time.perf_counter()
         action()
         best = min(best, time.perf_counter() - started)
-        peak = max(peak, tracemalloc.get_traced_memory()[1])
-        tracemalloc.stop()
+    tracemalloc.start()
+    action()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     return best, peak / 2**20
 
 
@@ -60,6 +61,18 @@ def synthetic_corpus(folder: Path, pages: int) -> Path:
     return folder
 
 
+def plain_material_copy(folder: Path) -> Path:
+    """The same Markdown and theme without studykit's extensions and hook: the baseline for its rendering cost."""
+    shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", ".site-*"))
+    lines = (folder / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if "studykit.markdown." not in line and "mkdocs_hooks.py" not in line]
+    (folder / "mkdocs.yml").write_text("\n".join(kept).replace("hooks:\n", ""), encoding="utf-8")
+    for page in (folder / "content").rglob("*.md"):  # without our hook MkDocs would read `template:` as a file
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
+    return folder
+
+
 def main() -> int:
     rows: list[tuple[str, str, str]] = []
     seconds, mib = timed(lambda: check_project(ROOT))
@@ -71,6 +84,15 @@ def main() -> int:
         build_seconds = time.perf_counter() - started
         rows.append(("full build, shipped site", f"{build_seconds:.2f} s", "ok" if result.built else "FAILED"))
         rows.append(("check / build", f"{seconds / build_seconds:.0%}", ""))
+        plain = plain_material_copy(Path(tmp) / "plain")
+        for project in (ROOT, plain):
+            problems = render_site(project, Path(tmp) / "probe")
+            assert not problems, [d.text() for d in problems]  # a failed build is no baseline
+        ours, _ = timed(lambda: render_site(ROOT, Path(tmp) / "ours"), repeat=3)
+        theirs, _ = timed(lambda: render_site(plain, Path(tmp) / "theirs"), repeat=3)
+        rows.append(("MkDocs render, with studykit", f"{ours:.2f} s", ""))
+        rows.append(("MkDocs render, plain Material", f"{theirs:.2f} s", ""))
+        rows.append(("studykit's share of rendering", f"{ours / theirs - 1:+.0%}", ""))
         corpus = synthetic_corpus(Path(tmp) / "corpus", 1000)
         seconds, mib = timed(lambda: check_project(corpus), repeat=1)
         rows.append(("check, 1,000 synthetic pages", f"{seconds:.2f} s", f"{mib:.0f} MiB"))

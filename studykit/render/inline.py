@@ -35,6 +35,8 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 # Block syntax a one-line YAML text must not trigger ("1. ..." is not a list here); paragraphs remain.
 BLOCK_SYNTAX = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # includes Python-Markdown's placeholder markers
+# Characters that can start inline Markdown, an entity or HTML; text without them renders as itself, escaped.
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!]|  \n|https?://")
 
 
 class _Links(Treeprocessor):  # type: ignore[misc]  # Markdown ships no type stubs
@@ -123,8 +125,12 @@ class InlineRenderer:
         self._md = md
 
     def _convert(self, text: str) -> str:
+        text = _CONTROL.sub("", text).strip()
+        if not _MARKUP.search(text):  # most prompts and choices: skip the Markdown round trip
+            paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+            return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
         self._md.reset()
-        return sanitise(self._md.convert(_CONTROL.sub("", text)))
+        return sanitise(self._md.convert(text))
 
     def inline(self, text: str) -> Markup:
         """One line of text (prompt, choice, feedback): no paragraph wrapper."""

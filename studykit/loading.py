@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .diagnostics import Code, Diagnostic, did_you_mean, error
@@ -66,6 +67,7 @@ class Project:
     assets: set[str] = field(default_factory=set)  # content-relative paths of non-Markdown files
     yaml_docs: list[YamlDocument] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
+    nav_order: list[str] = field(default_factory=list)  # content-relative pages in the order mkdocs.yml `nav` lists
 
 
 def _all_fields(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
@@ -345,9 +347,39 @@ def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | 
     return Quiz(id=header.id, title=header.title, page=header.page, questions=questions), doc, diagnostics
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its `nav` only; MkDocs' own tags (!ENV, !!python/name) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_nav_order(root: Path) -> list[str]:
+    """Pages in course order, as the site's navigation lists them (empty when there is no usable nav)."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    order: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str) and item.endswith(".md"):
+            order.append(item)
+        elif isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for child in item.values():
+                walk(child)
+
+    walk(config.get("nav") if isinstance(config, dict) else None)
+    return order
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read every page, glossary file, quiz and course under `root`. Never raises for bad content."""
-    project = Project(root=root)
+    project = Project(root=root, nav_order=read_nav_order(root))
     diagnostics: list[Diagnostic] = []
     content = root / CONTENT_DIR
     if content.is_dir():

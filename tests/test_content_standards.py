@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from studykit.loading import load_project
+from studykit.loading import load_project, read_nav_order
 from studykit.models import PageMeta
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,22 +112,7 @@ def test_scope_topic_is_covered(topic: str) -> None:
 
 
 def test_navigation_lists_every_page_in_course_order() -> None:
-    class _ConfigLoader(yaml.SafeLoader):
-        pass
-
-    _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
-    listed: list[str] = []
-
-    def walk(items: list[object]) -> None:
-        for item in items:
-            if isinstance(item, str):
-                listed.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value) if isinstance(value, list) else listed.append(str(value))
-
-    walk(config["nav"])
+    listed = read_nav_order(ROOT)
     assert sorted(listed) == sorted(p.rel for p in PROJECT.pages)
     procedures = [rel for rel in listed if rel.startswith("procedures/")]
     assert procedures[0] == "procedures/trigger-point-injections.md"

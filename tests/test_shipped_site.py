@@ -23,3 +23,16 @@ def test_quiz_answers_stay_out_of_the_search_index(built_site: Path) -> None:
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Radiofrequency ablation" in index
     assert "Show the answer" not in index  # the quiz widget's no-JS answer toggle
+
+
+def test_quiz_hub_lists_quizzes_in_course_order(built_site: Path) -> None:
+    import re
+
+    from studykit.loading import load_project, read_nav_order
+
+    project, _ = load_project(ROOT)
+    quiz_of = {page.rel: page.meta.quiz for page in project.pages if page.meta and page.meta.quiz}
+    expected = [quiz_of[rel] for rel in read_nav_order(ROOT) if rel in quiz_of]
+    hub = (built_site / "quizzes" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'data-quiz-row="([^"]+)"', hub) == expected
+    assert expected[0] == "introduction" and expected[-1] == "intrathecal-drug-delivery"

@@ -273,6 +273,7 @@ class IndexRow:
     quiz_href: str | None
     page_title: str | None
     page_href: str | None
+    page_rel: str = ""
 
 
 def quiz_hosts(catalog: Catalog, quiz: Quiz) -> list[str]:
@@ -306,9 +307,13 @@ def index_rows(ctx: PageContext) -> list[IndexRow]:
                 quiz_href=ctx.url(page_rel, QUIZ_ANCHOR_PREFIX + quiz_id) if hosts else None,
                 page_title=page.meta.title if page.meta else page_rel,
                 page_href=ctx.url(page_rel),
+                page_rel=page_rel,
             )
         )
-    return sorted(rows, key=lambda row: (row.page_title or "").casefold() + "\0" + row.id)
+    order = {rel: index for index, rel in enumerate(ctx.catalog.project.nav_order)}
+    return sorted(
+        rows, key=lambda row: (order.get(row.page_rel, len(order)), (row.page_title or "").casefold(), row.id)
+    )
 
 
 def render_quiz_index(ctx: PageContext) -> str:

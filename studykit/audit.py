@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from .catalog import Catalog
 from .diagnostics import Code, Diagnostic, error
+from .render.urls import page_url
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 _SKIP_SCHEMES = {"http", "https", "mailto", "tel", "data", "ftp"}
@@ -34,10 +35,7 @@ class _PageParser(HTMLParser):
 
 def output_path(source_rel: str) -> str:
     """Where MkDocs (directory URLs) writes a content-relative Markdown page."""
-    stem = source_rel[: -len(".md")]
-    if stem == "index" or stem.endswith("/index") or stem.endswith("/README"):
-        return posixpath.join(posixpath.dirname(stem), "index.html").lstrip("/")
-    return f"{stem}/index.html"
+    return page_url(source_rel) + "index.html"
 
 
 def audit_site(site: Path, catalog: Catalog | None = None) -> list[Diagnostic]:

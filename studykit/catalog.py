@@ -4,6 +4,7 @@ quizzes and questions. Built once from a loaded Project; checks and renderers re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .glossaryindex import letter_anchors, mentioned_terms
 from .loading import PageSource, Project, QuizSource, TermSource
@@ -46,26 +47,22 @@ class Catalog:
     quizzes: dict[str, QuizSource] = field(default_factory=dict)  # quiz id -> first definition
     glossary_page: str | None = None
 
-    @property
+    @cached_property
     def matcher(self) -> TermMatcher:
-        if not hasattr(self, "_matcher"):
-            self._matcher = build_matcher([source.term for source in self.terms.values()])
-        return self._matcher
+        return build_matcher([source.term for source in self.terms.values()])
 
-    @property
+    @cached_property
     def term_pages(self) -> dict[str, list[str]]:
         """term id -> content-relative paths of the pages that mention it (never the glossary page)."""
-        if not hasattr(self, "_term_pages"):
-            pages: dict[str, list[str]] = {}
-            for page in self.project.pages:
-                if page.rel == self.glossary_page:
-                    continue
-                links = page.scanned.links
-                forced = [link.target.split(":", 1)[1] for link in links if link.target.startswith("term:")]
-                for term_id in sorted(mentioned_terms(page.scanned.prose, forced, self.matcher)):
-                    pages.setdefault(term_id, []).append(page.rel)
-            self._term_pages = pages
-        return self._term_pages
+        pages: dict[str, list[str]] = {}
+        for page in self.project.pages:
+            if page.rel == self.glossary_page:
+                continue
+            links = page.scanned.links
+            forced = [link.target.split(":", 1)[1] for link in links if link.target.startswith("term:")]
+            for term_id in sorted(mentioned_terms(page.scanned.prose, forced, self.matcher)):
+                pages.setdefault(term_id, []).append(page.rel)
+        return pages
 
 
 def is_glossary_page(page: PageSource) -> bool:

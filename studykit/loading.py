@@ -297,18 +297,23 @@ def load_glossary_file(file: Path, root: Path) -> tuple[list[TermSource], YamlDo
     return terms, doc, diagnostics
 
 
+def _load_mapping(file: Path, root: Path, what: str) -> tuple[YamlDocument | None, bool, list[Diagnostic]]:
+    """A YAML file whose top level must be a mapping: (document, whether it is one, diagnostics)."""
+    doc, diagnostics = _load_yaml_file(file, root)
+    if doc is None:
+        return None, False, diagnostics
+    if not isinstance(doc.data, dict):
+        problem = error(doc.path, 1, 1, Code.SCHEMA_INVALID, f"a {what} file is a mapping ('id: ...')")
+        return doc, False, diagnostics + [problem]
+    return doc, True, diagnostics
+
+
 def _load_mapping_model(
     file: Path, root: Path, model: type[M], what: str
 ) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
-    doc, diagnostics = _load_yaml_file(file, root)
-    if doc is None:
-        return None, None, diagnostics
-    if not isinstance(doc.data, dict):
-        return (
-            None,
-            doc,
-            diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, f"a {what} file is a mapping ('id: ...')")],
-        )
+    doc, is_mapping, diagnostics = _load_mapping(file, root, what)
+    if doc is None or not is_mapping:
+        return None, doc, diagnostics
     value, model_diags = validate(doc, model, doc.data)
     return value, doc, diagnostics + model_diags
 
@@ -324,15 +329,9 @@ def _declared_id(doc: YamlDocument | None) -> str | None:
 
 def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | None, list[Diagnostic]]:
     """Validate the quiz header, then each question on its own, so one bad question hides nothing else."""
-    doc, diagnostics = _load_yaml_file(file, root)
-    if doc is None:
-        return None, None, diagnostics
-    if not isinstance(doc.data, dict):
-        return (
-            None,
-            doc,
-            diagnostics + [error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a quiz file is a mapping ('id: ...')")],
-        )
+    doc, is_mapping, diagnostics = _load_mapping(file, root, "quiz")
+    if doc is None or not is_mapping:
+        return None, doc, diagnostics
     header, header_diags = validate(doc, QuizHeader, doc.data)
     diagnostics += header_diags
     questions = []

@@ -25,7 +25,8 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 from ..catalog import Catalog
-from .glossarylisting import build_listing, content_href
+from ..render.urls import source_href
+from .glossarylisting import build_listing
 from .projectdata import catalog_for
 from .termlinks import SUPPRESS_CLASS, TermLinker, glossary_href, rewrite_hrefs
 
@@ -105,7 +106,7 @@ def _rebase_definition_links(root: etree.Element, catalog: Catalog) -> None:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path or href.startswith(("/", "#")):
             return href
-        return content_href(href, base_dir)
+        return source_href(href, base_dir)
 
     for el in root.iter("div"):
         if DEFINITION_CLASS in (el.get("class") or "").split():

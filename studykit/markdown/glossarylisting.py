@@ -16,6 +16,7 @@ from markdown.util import AtomicString
 from ..catalog import Catalog, term_anchor
 from ..glossaryindex import group_terms
 from ..models import GlossaryTerm
+from ..render.urls import source_href
 
 Parse = Callable[[etree.Element, str], None]  # render Markdown text as blocks under an element
 
@@ -30,13 +31,6 @@ def _labelled(parent: etree.Element, css: str, label: str) -> etree.Element:
     p = etree.SubElement(parent, "p", {"class": css})
     _text(p, "span", label, **{"class": "sk-glossary-label"})
     return p
-
-
-def content_href(target: str, base_dir: str) -> str:
-    """A content-relative 'page.md#anchor' as seen from a page in `base_dir`."""
-    path, _, anchor = target.partition("#")
-    href = posixpath.relpath(path, base_dir or ".")
-    return f"{href}#{anchor}" if anchor else href
 
 
 def _page_title(catalog: Catalog, rel: str) -> str:
@@ -72,12 +66,12 @@ def _entry(parent: etree.Element, term: GlossaryTerm, catalog: Catalog, base_dir
         _links(see, pairs)
     if term.learn_more:
         more = etree.SubElement(entry, "p", {"class": "sk-glossary-more"})
-        _text(more, "a", _learn_more_text(catalog, term.learn_more), href=content_href(term.learn_more, base_dir))
+        _text(more, "a", _learn_more_text(catalog, term.learn_more), href=source_href(term.learn_more, base_dir))
     pages = catalog.term_pages.get(term.key, [])
     if pages:
         used = _labelled(entry, "sk-glossary-used", "Used in:")
         pairs = sorted(
-            ((content_href(rel, base_dir), _page_title(catalog, rel)) for rel in pages), key=lambda pair: pair[1]
+            ((source_href(rel, base_dir), _page_title(catalog, rel)) for rel in pages), key=lambda pair: pair[1]
         )
         _links(used, pairs)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import GlossaryTerm
+from ..render.urls import source_href
 from ..termmatch import TermMatcher
 
 TERM_SCHEME = "term:"
@@ -63,7 +64,7 @@ def glossary_href(glossary_page: str, page_path: str | None) -> str:
         return glossary_page
     if page_path == glossary_page:
         return ""
-    return posixpath.relpath(glossary_page, posixpath.dirname(page_path) or ".")
+    return source_href(glossary_page, posixpath.dirname(page_path))
 
 
 def is_excluded(el: etree.Element) -> bool:

@@ -21,6 +21,16 @@ def page_url(rel: str, *, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def source_href(target: str, from_dir: str) -> str:
+    """A content-relative 'page.md#anchor' as a Markdown link written in a page in folder `from_dir`.
+
+    The link stays a source path: the engine turns `.md` links into URLs, right for any URL layout and depth.
+    """
+    path, _, anchor = target.partition("#")
+    href = posixpath.relpath(path, from_dir or ".")
+    return f"{href}#{anchor}" if anchor else href
+
+
 def relative_url(from_rel: str, to_rel: str, anchor: str = "", *, directory_urls: bool = True) -> str:
     """URL of page `to_rel` (plus `#anchor`) written in page `from_rel`."""
     fragment = f"#{anchor}" if anchor else ""

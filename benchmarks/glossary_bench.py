@@ -28,9 +28,9 @@ import markdown  # noqa: E402
 from markdown.treeprocessors import Treeprocessor  # noqa: E402
 
 from studykit.catalog import build_matcher  # noqa: E402
-from studykit.loading import split_front_matter  # noqa: E402
-from studykit.markdown.termlinks import TermLinker  # noqa: E402
-from studykit.models import GlossaryTerm  # noqa: E402
+from studykit.glossary.termlinks import TermLinker  # noqa: E402
+from studykit.sources.loading import split_front_matter  # noqa: E402
+from studykit.sources.models import GlossaryTerm  # noqa: E402
 
 SIZES = (100, 1_000, 5_000)
 MENTIONED = 50  # terms mentioned in the text; all within the smallest set

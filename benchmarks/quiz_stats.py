@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from studykit.loading import load_project  # noqa: E402
-from studykit.models import MultipleChoice, SingleChoice, TrueFalse, choice_text  # noqa: E402
+from studykit.sources.loading import load_project  # noqa: E402
+from studykit.sources.models import MultipleChoice, SingleChoice, TrueFalse, choice_text  # noqa: E402
 
 MAX_POSITION_SHARE = 0.35
 MAX_LONGEST_SHARE = 0.40

@@ -20,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from studykit.build import build_project, render_site  # noqa: E402
-from studykit.validate import check_project  # noqa: E402
-from studykit.yamlsource import parse_yaml  # noqa: E402
+from studykit.pipeline import build_project, check_project, render_unchecked  # noqa: E402
+from studykit.sources.yamlsource import parse_yaml  # noqa: E402
 
 
 def timed(action: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
@@ -65,8 +64,8 @@ def plain_material_copy(folder: Path) -> Path:
     """The same Markdown and theme without studykit's extensions and hook: the baseline for its rendering cost."""
     shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", ".site-*"))
     lines = (folder / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
-    kept = [line for line in lines if "studykit.markdown." not in line and "mkdocs_hooks.py" not in line]
-    (folder / "mkdocs.yml").write_text("\n".join(kept).replace("hooks:\n", ""), encoding="utf-8")
+    kept = [line for line in lines if line.strip() not in ("- studykit.glossary", "- studykit.quiz", "- studykit")]
+    (folder / "mkdocs.yml").write_text("\n".join(kept), encoding="utf-8")
     for page in (folder / "content").rglob("*.md"):  # without our hook MkDocs would read `template:` as a file
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
@@ -86,10 +85,10 @@ def main() -> int:
         rows.append(("check / build", f"{seconds / build_seconds:.0%}", ""))
         plain = plain_material_copy(Path(tmp) / "plain")
         for project in (ROOT, plain):
-            problems = render_site(project, Path(tmp) / "probe")
+            problems = render_unchecked(project, Path(tmp) / "probe")
             assert not problems, [d.text() for d in problems]  # a failed build is no baseline
-        ours, _ = timed(lambda: render_site(ROOT, Path(tmp) / "ours"), repeat=3)
-        theirs, _ = timed(lambda: render_site(plain, Path(tmp) / "theirs"), repeat=3)
+        ours, _ = timed(lambda: render_unchecked(ROOT, Path(tmp) / "ours"), repeat=3)
+        theirs, _ = timed(lambda: render_unchecked(plain, Path(tmp) / "theirs"), repeat=3)
         rows.append(("MkDocs render, with studykit", f"{ours:.2f} s", ""))
         rows.append(("MkDocs render, plain Material", f"{theirs:.2f} s", ""))
         rows.append(("studykit's share of rendering", f"{ours / theirs - 1:+.0%}", ""))

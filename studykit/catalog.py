@@ -6,17 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .glossaryindex import letter_anchors, mentioned_terms
-from .loading import PageSource, Project, QuizSource, TermSource
-from .models import GlossaryTerm
-from .pagegen import generated_anchors
-from .termmatch import TermMatcher
+from .generate.furniture import generated_anchors
+from .glossary.index import letter_anchors, mentioned_terms
+from .glossary.termmatch import TermMatcher
+from .sources.loading import PageSource, Project, QuizSource, TermSource
+from .sources.models import GlossaryTerm
+from .syntax import term_anchor, term_id_of
 
 GLOSSARY_BLOCK = "/// glossary"
-
-
-def term_anchor(term_id: str) -> str:
-    return f"term-{term_id}"
 
 
 def term_forms(term: GlossaryTerm) -> tuple[list[str], list[str]]:
@@ -59,7 +56,7 @@ class Catalog:
             if page.rel == self.glossary_page:
                 continue
             links = page.scanned.links
-            forced = [link.target.split(":", 1)[1] for link in links if link.target.startswith("term:")]
+            forced = [term for link in links if (term := term_id_of(link.target)) is not None]
             for term_id in sorted(mentioned_terms(page.scanned.prose, forced, self.matcher)):
                 pages.setdefault(term_id, []).append(page.rel)
         return pages

@@ -1,15 +1,53 @@
-"""What each build_site.py command prints and returns. Kept apart from argument parsing so tests call it directly."""
+"""The `studykit` command (and `build_site.py`, which calls `main` with its own folder as the project).
+
+    studykit build  [--engine mkdocs|zensical] [--format text|json|github] [--strict] [--site-dir DIR]
+    studykit check  [--format text|json|github] [--strict]
+    studykit serve  [--port 8000]
+    studykit new DIR --title "Renal physiology"
+    studykit codes | schemas
+
+Exit codes: 0 clean, 1 content errors (or warnings under --strict), 2 usage or environment errors. A content
+problem never shows a traceback; an unexpected failure prints one line and asks for a bug report.
+"""
 
 from __future__ import annotations
 
-import os
+import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build_project
 from .diagnostics import Diagnostic, count, format_diagnostics
-from .validate import check_project
+
+FORMATS = ("text", "json", "github")
+
+
+def _parser(prog: str, default_root: Path | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Validate and build a study site.")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=default_root,
+        help="project directory (default: " + ("this file's directory" if default_root else "the current one") + ")",
+    )
+    sub = parser.add_subparsers(dest="command")
+    build = sub.add_parser("build", help="check, then build into site/ (the default)")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="renderer (default mkdocs)")
+    build.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--site-dir", type=Path, default=None, help="output directory (default: <root>/site)")
+    check = sub.add_parser("check", help="validate everything; write no HTML")
+    check.add_argument("--format", choices=FORMATS, default="text", help="how problems are printed")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    serve = sub.add_parser("serve", help="live preview; rebuilds on edits to Markdown and YAML")
+    serve.add_argument("--port", type=int, default=8000)
+    new = sub.add_parser("new", help="create a new study site in DIR")
+    new.add_argument("directory", type=Path)
+    new.add_argument("--title", required=True, help="the site's title, e.g. 'Renal physiology'")
+    sub.add_parser("codes", help="list diagnostic codes")
+    sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/ from the models")
+    return parser
 
 
 def _exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
@@ -17,7 +55,7 @@ def _exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
     return 1 if errors or (strict and warnings) else 0
 
 
-def _summary_line(verb: str, counts: dict[str, int], diagnostics: list[Diagnostic], seconds: float) -> str:
+def summary_line(verb: str, counts: dict[str, int], diagnostics: list[Diagnostic], seconds: float) -> str:
     errors, warnings = count(diagnostics)
     return (
         f"{verb}: {counts.get('pages', 0)} pages, {counts.get('terms', 0)} terms, {counts.get('quizzes', 0)} quizzes, "
@@ -25,40 +63,85 @@ def _summary_line(verb: str, counts: dict[str, int], diagnostics: list[Diagnosti
     )
 
 
-def check(root: Path, *, fmt: str = "text", strict: bool = False) -> int:
-    started = time.perf_counter()
-    result = check_project(root)
-    seconds = time.perf_counter() - started
-    errors, warnings = count(result.diagnostics)
-    summary = {**result.counts, "errors": errors, "warnings": warnings, "seconds": round(seconds, 3)}
-    output = format_diagnostics(result.diagnostics, fmt, summary)
+def _report(diagnostics: list[Diagnostic], fmt: str, counts: dict[str, int], seconds: float, verb: str) -> None:
+    errors, warnings = count(diagnostics)
+    summary = {**counts, "errors": errors, "warnings": warnings, "seconds": round(seconds, 3)}
+    output = format_diagnostics(diagnostics, fmt, summary)
     if output:
         print(output)
     if fmt != "json":
-        print(_summary_line("check", result.counts, result.diagnostics, seconds), file=sys.stderr)
+        print(summary_line(verb, counts, diagnostics, seconds), file=sys.stderr)
+
+
+def check(root: Path, *, fmt: str = "text", strict: bool = False) -> int:
+    from .pipeline import check_project
+
+    started = time.perf_counter()
+    result = check_project(root)
+    _report(result.diagnostics, fmt, result.counts, time.perf_counter() - started, "check")
     return _exit_code(result.diagnostics, strict)
 
 
-def build(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> int:
-    result = build_project(root, site_dir)
-    output = format_diagnostics(result.diagnostics, "text", {})
-    if output:
-        print(output)
+def build(
+    root: Path, *, strict: bool = False, site_dir: Path | None = None, engine: str = "mkdocs", fmt: str = "text"
+) -> int:
+    from .pipeline import build_project
+
+    site = site_dir or root / "site"
+    result = build_project(root, site, engine=engine)
+    verb = f"built {site}" if result.built else "build failed, site/ left unchanged"
+    _report(result.diagnostics, fmt, result.counts, result.seconds, verb)
     code = _exit_code(result.diagnostics, strict)
-    if result.built:
-        verb = f"built {(site_dir or root / 'site')}"
-    else:
-        verb = "build failed, site/ left unchanged"
-    print(_summary_line(verb, result.counts, result.diagnostics, result.seconds), file=sys.stderr)
     return code if result.built or code else 1
 
 
-def serve(root: Path, *, port: int = 8000) -> int:
-    """MkDocs' live server; our hook re-checks on every rebuild and prints problems without stopping."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def _run(args: argparse.Namespace) -> int:
+    command = args.command or "build"
+    root: Path = (args.root or Path.cwd()).resolve()
+    if command == "codes":
+        from .diagnostics import Code
 
-    os.environ["STUDYKIT_LIVE_CHECK"] = "1"
-    os.chdir(root)
-    check(root)
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}", strict=False)
-    return 0
+        for code in Code:
+            print(f"{code.value:28} {code.doc}")  # type: ignore[attr-defined]
+        return 0
+    if command == "schemas":
+        from .schemas import write_schemas
+
+        for path in write_schemas(root):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
+    if command == "new":
+        from .scaffold import new_site
+
+        return new_site(args.directory, args.title)
+    if not (root / "mkdocs.yml").is_file():
+        print(f"error: no mkdocs.yml in {root}; run from the project or pass --root", file=sys.stderr)
+        return 2
+    if command == "check":
+        return check(root, fmt=args.format, strict=args.strict)
+    if command == "serve":
+        from .serve import serve
+
+        return serve(root, port=args.port)
+    return build(
+        root,
+        strict=getattr(args, "strict", False),
+        site_dir=getattr(args, "site_dir", None),
+        engine=getattr(args, "engine", "mkdocs"),
+        fmt=getattr(args, "format", "text"),
+    )
+
+
+def main(argv: Sequence[str] | None = None, *, prog: str = "studykit", default_root: Path | None = None) -> int:
+    parser = _parser(prog, default_root)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        print(f"error: studykit failed unexpectedly ({type(exc).__name__}: {exc}); please report this", file=sys.stderr)
+        return 2

@@ -36,6 +36,10 @@ class Code(StrEnum):
     YAML_TAG = ("yaml.tag", "Explicit YAML tags (!!python/..., !custom) are not allowed.")
     YAML_TOO_DEEP = ("yaml.too-deep", "Nesting deeper than the limit.")
     YAML_IMPLICIT_TYPE = ("yaml.implicit-type", "Unquoted text that YAML reads as a boolean, number or date.")
+    # configuration
+    CONFIG_INVALID = ("config.invalid", "mkdocs.yml or studykit.yml has a setting studykit cannot work with.")
+    NAV_MISSING_PAGE = ("nav.missing-page", "A nav entry in mkdocs.yml names a page that does not exist.")
+    NAV_OMITTED = ("nav.omitted", "A page that the nav in mkdocs.yml does not list (students cannot reach it).")
     # models
     SCHEMA_UNKNOWN_FIELD = ("schema.unknown-field", "A field the model does not know (often a misspelling).")
     SCHEMA_MISSING_FIELD = ("schema.missing-field", "A required field is missing.")
@@ -71,6 +75,9 @@ class Code(StrEnum):
     SAFETY_HTML = ("safety.html", "Raw <script>, <iframe>, on* handlers or javascript: URLs in content.")
     # build
     BUILD_MKDOCS = ("build.mkdocs", "MkDocs reported a problem while building.")
+    BUILD_ZENSICAL = ("build.zensical", "Zensical reported a problem while building (with --engine zensical).")
+    BUILD_OUTPUT = ("build.output", "The output directory could not be written or swapped into place.")
+    BUILD_QUIZ_GRADER = ("build.quiz-grader", "A question type has no grader in the quiz script.")
     AUDIT_BROKEN_LINK = ("audit.broken-link", "A link in the rendered site points to a file that was not built.")
     AUDIT_BROKEN_ANCHOR = ("audit.broken-anchor", "A link in the rendered site points to a missing element id.")
     # stability

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import Course, GlossaryTerm, PageMeta, Quiz
+from .sources.models import Course, GlossaryTerm, PageMeta, Quiz
 
 SCHEMA_DIR = "schemas"
 SCHEMA_LINES = {

@@ -18,7 +18,7 @@ def project_root() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped site, built into a temporary directory (the working tree's site/ is never touched)."""
-    from studykit.build import build_project
+    from studykit.pipeline import build_project
 
     out = tmp_path_factory.mktemp("built") / "site"
     result = build_project(ROOT, out)

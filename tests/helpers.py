@@ -10,15 +10,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
-HOOKS = ROOT / "studykit" / "mkdocs_hooks.py"
+THEME_OVERRIDES = ROOT / "theme_overrides"
 
 
 def copy_site(name: str, dest: Path) -> Path:
-    """Copy tests/sites/<name> to dest, pointing its MkDocs hook at this checkout (relative paths break)."""
+    """Copy tests/sites/<name> to dest, pointing its theme folder at this checkout (relative paths break)."""
     target = dest / name
     shutil.copytree(SITES / name, target, ignore=shutil.ignore_patterns("site", ".site-*"))
     config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../studykit/mkdocs_hooks.py", str(HOOKS))
+    text = config.read_text(encoding="utf-8").replace("../../../theme_overrides", str(THEME_OVERRIDES))
     config.write_text(text, encoding="utf-8")
     return target
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.validate import check_project
+from studykit.pipeline import check_project
 
 CASES = Path(__file__).resolve().parent / "bad_inputs"
 BASE = Path(__file__).resolve().parent / "sites" / "minimal"

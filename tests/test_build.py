@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studykit.audit import audit_site, output_path
-from studykit.build import build_project
+from studykit.pipeline import build_project
+from studykit.postprocess.audit import audit_site, output_path
 
 from .helpers import copy_site
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studykit.loading import load_project, read_nav_order
-from studykit.models import PageMeta
+from studykit.sources.loading import load_project
+from studykit.sources.models import PageMeta
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -112,7 +112,7 @@ def test_scope_topic_is_covered(topic: str) -> None:
 
 
 def test_navigation_lists_every_page_in_course_order() -> None:
-    listed = read_nav_order(ROOT)
+    listed = load_project(ROOT)[0].nav_order
     assert sorted(listed) == sorted(p.rel for p in PROJECT.pages)
     procedures = [rel for rel in listed if rel.startswith("procedures/")]
     assert procedures[0] == "procedures/trigger-point-injections.md"

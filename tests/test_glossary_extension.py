@@ -21,20 +21,19 @@ import markdown
 import pytest
 import yaml
 
-from studykit.build import build_project
 from studykit.catalog import build_catalog, build_matcher
-from studykit.glossaryindex import OTHER, group_terms, letter_anchor, letter_of, sort_key
-from studykit.loading import load_project
-from studykit.markdown.termlinks import glossary_href
-from studykit.models import GlossaryTerm
-from studykit.validate import check_project
+from studykit.glossary.index import OTHER, group_terms, letter_anchor, letter_of, sort_key
+from studykit.glossary.termlinks import glossary_href
+from studykit.pipeline import build_project, check_project
+from studykit.sources.loading import load_project
+from studykit.sources.models import GlossaryTerm
 
 from .helpers import copy_site
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "glossary"
 FIXTURE = HERE / "sites" / "glossary"
-EXTENSION = "studykit.markdown.glossary"
+EXTENSION = "studykit.glossary"
 PAGE_FOR_CASE = {"glossary_page": "glossary.md"}  # every other case renders as topics/golden.md
 
 
@@ -43,11 +42,7 @@ PAGE_FOR_CASE = {"glossary_page": "glossary.md"}  # every other case renders as 
 
 def copy_fixture(dest: Path) -> Path:
     """tests/sites/glossary copied to `dest`, its theme folder (our JS and CSS) pointed at this checkout."""
-    root = copy_site("glossary", dest)
-    config = root / "mkdocs.yml"
-    themes = str(HERE.parent / "theme_overrides")
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../theme_overrides", themes), encoding="utf-8")
-    return root
+    return copy_site("glossary", dest)
 
 
 def fixture_extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from studykit.mdscan import scan
+from studykit.sources.scanner import scan
 
 TRICKY = """\
 ## Overview

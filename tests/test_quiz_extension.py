@@ -19,25 +19,24 @@ from typing import get_args
 import markdown
 import pytest
 
-from studykit.audit import audit_site
-from studykit.build import render_site
 from studykit.catalog import build_catalog
-from studykit.loading import TermSource, load_project
-from studykit.markdown.projectdata import catalog_for
-from studykit.markdown.quiz import QuizExtension
-from studykit.models import GlossaryTerm, Question, SingleChoice
-from studykit.pagegen import page_markdown
+from studykit.generate.furniture import page_markdown
+from studykit.generate.snapshot import catalog_of_project as catalog_for
+from studykit.pipeline import check_project, render_unchecked
+from studykit.postprocess.audit import audit_site
+from studykit.quiz.extension import QuizExtension
+from studykit.quiz.render import QUESTION_TYPES, PageContext, question_hash, render_quiz, review_link
 from studykit.render.inline import InlineRenderer, sanitise
-from studykit.render.quiz import QUESTION_TYPES, PageContext, question_hash, render_quiz, review_link
 from studykit.render.urls import page_url, relative_url
-from studykit.validate import check_project
+from studykit.sources.loading import TermSource, load_project
+from studykit.sources.models import GlossaryTerm, Question, SingleChoice
 
 from .helpers import copy_site
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE = TESTS / "sites" / "quiz"
 GOLDEN = TESTS / "golden" / "quiz"
-ASSETS = TESTS.parent / "theme_overrides" / "assets" / "studykit"
+ASSETS = TESTS.parent / "studykit" / "assets"
 PAGE_LINE = re.compile(r"\A<!-- page: (?P<page>\S+) -->\n")
 DEFAULT_PAGE = "topics/types.md"
 
@@ -308,7 +307,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The quiz fixture rendered and audited. It is built without `check` on purpose: its XSS quiz is rejected
     by `check`, and the renderer must be safe even then (as during `serve`)."""
     out = tmp_path_factory.mktemp("quiz-site") / "site"
-    problems = render_site(FIXTURE, out)
+    problems = render_unchecked(FIXTURE, out)
     problems += audit_site(out, build_catalog(load_project(FIXTURE)[0]))
     assert [d.text() for d in problems] == []
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studykit.validate import check_project
+from studykit.pipeline import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,11 +28,11 @@ def test_quiz_answers_stay_out_of_the_search_index(built_site: Path) -> None:
 def test_quiz_hub_lists_quizzes_in_course_order(built_site: Path) -> None:
     import re
 
-    from studykit.loading import load_project, read_nav_order
+    from studykit.sources.loading import load_project
 
     project, _ = load_project(ROOT)
     quiz_of = {page.rel: page.meta.quiz for page in project.pages if page.meta and page.meta.quiz}
-    expected = [quiz_of[rel] for rel in read_nav_order(ROOT) if rel in quiz_of]
+    expected = [quiz_of[rel] for rel in load_project(ROOT)[0].nav_order if rel in quiz_of]
     hub = (built_site / "quizzes" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'data-quiz-row="([^"]+)"', hub) == expected
     assert expected[0] == "introduction" and expected[-1] == "intrathecal-drug-delivery"

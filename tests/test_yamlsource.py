@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from studykit.diagnostics import Code
-from studykit.loading import load_project
-from studykit.yamlsource import MAX_BYTES, Loc, parse_yaml
+from studykit.sources.loading import load_project
+from studykit.sources.yamlsource import MAX_BYTES, Loc, parse_yaml
 
 
 def test_positions_of_keys_and_values_are_recorded() -> None:

@@ -19,6 +19,8 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from ..syntax import EXTERNAL_SCHEMES, TERM_SCHEME
+
 # A link as written in YAML (content-relative page path) -> (href, extra attributes), or None to drop the link.
 LinkResolver = Callable[[str], tuple[str, dict[str, str]] | None]
 
@@ -31,7 +33,6 @@ ALLOWED_TAGS: dict[str, set[str]] = {
     "a": {"href", "class", "data-term", "data-short"},  # class and data-* only ever come from our own resolver
 }
 VOID_TAGS = {"br"}
-SAFE_SCHEMES = {"http", "https", "mailto"}
 # Block syntax a one-line YAML text must not trigger ("1. ..." is not a list here); paragraphs remain.
 BLOCK_SYNTAX = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # includes Python-Markdown's placeholder markers
@@ -58,10 +59,10 @@ class _Links(Treeprocessor):  # type: ignore[misc]  # Markdown ships no type stu
         href = link.get("href", "")
         link.attrib.clear()
         scheme = urlsplit(href).scheme.lower()
-        if scheme in SAFE_SCHEMES:
+        if scheme in EXTERNAL_SCHEMES:
             link.set("href", href)
             return
-        resolved = None if scheme and scheme != "term" else self.resolve(href)
+        resolved = None if scheme and scheme != TERM_SCHEME else self.resolve(href)
         if resolved is None:
             link.tag = "span"  # the text stays; a link that goes nowhere safe does not
             return

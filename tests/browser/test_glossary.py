@@ -23,7 +23,7 @@ SHORT = "Heat lesioning of a sensory nerve with radiofrequency current to stop i
 
 @pytest.fixture(scope="module")
 def glossary_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    from studykit.build import build_project
+    from studykit.pipeline import build_project
 
     root = copy_fixture(tmp_path_factory.mktemp("glossary-browser"))
     result = build_project(root, root / "site")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from studykit.build import render_site
+from studykit.pipeline import render_unchecked
 
 from .conftest import Server, _QuietHandler, watch_page
 
@@ -47,7 +47,7 @@ def _serve(root: Path, handler: Handler) -> tuple[str, http.server.ThreadingHTTP
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("quiz-browser") / "site"
-    problems = render_site(FIXTURE, out)
+    problems = render_unchecked(FIXTURE, out)
     assert [d.text() for d in problems] == []
     return out
 

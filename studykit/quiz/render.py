@@ -20,20 +20,20 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..catalog import Catalog, term_anchor
-from ..mdscan import INLINE_MARKUP
-from ..models import Choice, MultipleChoice, Question, Quiz, SingleChoice, TrueFalse
-from .inline import InlineRenderer
-from .urls import relative_url
+from ..catalog import Catalog
+from ..render.inline import InlineRenderer
+from ..render.urls import relative_url
+from ..sources.models import Choice, MultipleChoice, Question, Quiz, SingleChoice, TrueFalse
+from ..sources.scanner import INLINE_MARKUP
+from ..syntax import QUIZ_ANCHOR_PREFIX, TERM_SCHEME, term_anchor
 
-QUIZ_ANCHOR_PREFIX = "quiz-"
 HASH_FIELDS = {"type", "prompt", "choices", "answer"}  # what changes the question; not explanation typos
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     return Environment(
-        loader=PackageLoader("studykit", "render/templates"),
+        loader=PackageLoader("studykit", "quiz/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -76,7 +76,7 @@ class PageContext:
     def resolve_link(self, target: str) -> tuple[str, dict[str, str]] | None:
         """A link written in YAML text: content-relative page path (like `source`) or `term:<id>`."""
         parts = urlsplit(target)
-        if parts.scheme == "term":
+        if parts.scheme == TERM_SCHEME:
             source = self.catalog.terms.get(parts.path)
             if source is None or not self.catalog.glossary_page:
                 return None

@@ -5,9 +5,9 @@
 - On every other page the first mention of each term becomes a link to its entry, carrying `data-term` and the
   `short` definition (`data-short`) for the tooltip script.
 
-It reads the project through `catalog_for(project_dir)`, so it works under any Python-Markdown based engine. The
-page being rendered (`page_path`, content-relative) is set per page by the engine's glue (studykit/mkdocs_hooks.py
-for MkDocs); without it links are written as seen from the content root.
+It gets the catalog from the build (`catalog`: the snapshot path) or, for direct use, loads `project_dir` once per
+process. The page being rendered comes from the generate step's marker line (or the `page_path` option); without
+either, links are written as seen from the content root.
 """
 
 from __future__ import annotations
@@ -25,14 +25,17 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 from ..catalog import Catalog
+from ..generate.snapshot import catalog_for
+from ..render.pagemarker import page_of
+from ..render.pagemarker import register as register_page_marker
 from ..render.urls import source_href
-from .glossarylisting import build_listing
-from .projectdata import catalog_for
-from .termlinks import SUPPRESS_CLASS, TermLinker, glossary_href, rewrite_hrefs
+from ..syntax import NO_TERM_CLASS, term_id_of
+from .listing import build_listing
+from .termlinks import TermLinker, glossary_href, rewrite_hrefs
 
 LISTING_CLASS = "sk-glossary"
 DEFINITION_CLASS = "sk-glossary-definition"
-NO_TERM = r"\[(?P<text>[^\[\]\n]+)\]\{:?[ \t]*\.no-term[ \t]*\}"
+NO_TERM = r"\[(?P<text>[^\[\]\n]+)\]\{:?[ \t]*\." + NO_TERM_CLASS + r"[ \t]*\}"
 
 
 class GlossaryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stubs
@@ -46,7 +49,7 @@ class GlossaryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stub
         return etree.SubElement(parent, "div", {"class": "sk-glossary-block"})
 
     def on_end(self, block: etree.Element) -> None:
-        catalog = catalog_for(self.config.get("project_dir") or None)
+        catalog = catalog_for(self.config)
         block.clear()
         block.tag, block.attrib = "div", {"class": LISTING_CLASS}
         listing = build_listing(catalog, self.md.parser.parseChunk)
@@ -57,7 +60,7 @@ class NoTermProcessor(InlineProcessor):  # type: ignore[misc]  # Markdown ships 
     """`[text]{.no-term}` -> `<span class="no-term">text</span>`: the author's "do not link this" marker."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
-        span = etree.Element("span", {"class": SUPPRESS_CLASS})
+        span = etree.Element("span", {"class": NO_TERM_CLASS})
         span.text = m.group("text")
         return span, m.start(0), m.end(0)
 
@@ -70,10 +73,10 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.config = config
 
     def run(self, root: etree.Element) -> None:
-        catalog = catalog_for(self.config.get("project_dir") or None)
+        catalog = catalog_for(self.config)
         if catalog.glossary_page is None:
             return _unlink_forced(root)
-        page_path = self.config.get("page_path") or None
+        page_path = page_of(self.md, self.config)
         on_glossary = page_path == catalog.glossary_page or _has_listing(root)
         terms = {term_id: source.term for term_id, source in catalog.terms.items()}
         href = "" if on_glossary else glossary_href(catalog.glossary_page, page_path)
@@ -93,7 +96,7 @@ def _has_listing(root: etree.Element) -> bool:
 def _unlink_forced(root: etree.Element) -> None:
     """Without a glossary page there is nothing to link to: forced links keep their text only."""
     for el in root.iter("a"):
-        if el.get("href", "").startswith("term:"):
+        if term_id_of(el.get("href", "")) is not None:
             el.tag = "span"
             el.attrib.clear()
 
@@ -116,12 +119,14 @@ def _rebase_definition_links(root: etree.Element, catalog: Catalog) -> None:
 class GlossaryExtension(BlocksExtension):  # type: ignore[misc]
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
+            "catalog": ["", "Path of the catalog snapshot the build wrote (set by studykit's build)"],
             "project_dir": ["", "Project root (holds content/ and glossary/); default: the current directory"],
             "page_path": ["", "Content-relative path of the page being rendered, e.g. procedures/rfa.md"],
         }
         super().__init__(**kwargs)
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
+        register_page_marker(md)
         block_mgr.register(GlossaryBlock, self.getConfigs())
         md.inlinePatterns.register(NoTermProcessor(NO_TERM, md), "studykit_no_term", 175)
         # after inline (20) and attr_list (8), before toc (5) and MkDocs' link rewriting (0)

@@ -12,13 +12,12 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..models import GlossaryTerm
 from ..render.urls import source_href
-from ..termmatch import TermMatcher
+from ..sources.models import GlossaryTerm
+from ..syntax import NO_TERM_CLASS, term_anchor, term_id_of
+from .termmatch import TermMatcher
 
-TERM_SCHEME = "term:"
 LINK_CLASS = "sk-term"
-SUPPRESS_CLASS = "no-term"
 
 # Never linked inside these: headings, code, links, form controls and their labels, titles of collapsible blocks.
 EXCLUDED_TAGS = frozenset(
@@ -50,7 +49,7 @@ EXCLUDED_TAGS = frozenset(
     }
 )
 # ... nor inside these classes: admonition titles, quiz widgets, author suppression, the glossary listing.
-EXCLUDED_CLASSES = frozenset({"admonition-title", "headerlink", "sk-glossary", "sk-quiz", SUPPRESS_CLASS})
+EXCLUDED_CLASSES = frozenset({"admonition-title", "headerlink", "sk-glossary", "sk-quiz", NO_TERM_CLASS})
 EXCLUDED_ATTRIBUTES = ("data-quiz",)
 
 
@@ -90,7 +89,7 @@ class TermLinker:
         link = el if el is not None else etree.Element("a")
         term = self.terms[term_id]
         link.tag = "a"
-        link.set("href", f"{self.href}#term-{term_id}")
+        link.set("href", f"{self.href}#{term_anchor(term_id)}")
         link.set("class", " ".join([*(link.get("class") or "").split(), LINK_CLASS]).strip())
         link.set("data-term", term_id)
         link.set("data-short", term.short)
@@ -99,10 +98,9 @@ class TermLinker:
     def resolve_forced(self, root: etree.Element) -> None:
         """`[text](term:id)` -> link to the entry; an unknown id (reported by `check`) keeps only its text."""
         for el in root.iter("a"):
-            href = el.get("href", "")
-            if not href.startswith(TERM_SCHEME):
+            term_id = term_id_of(el.get("href", ""))
+            if term_id is None:
                 continue
-            term_id = href[len(TERM_SCHEME) :]
             if term_id in self.terms:
                 self.make_link(term_id, el)
                 self.linked.add(term_id)  # a term the author links by hand is not auto-linked elsewhere

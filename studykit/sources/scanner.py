@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from ..syntax import CITATION, citation_ids
+
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(?P<indent>\s*)(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTR_ID = re.compile(r"[ \t]*\{[^}]*?#(?P<id>[\w:.-]+)[^}]*\}[ \t]*$")
@@ -21,8 +23,6 @@ INLINE_LINK = re.compile(
 )
 REF_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])+)\]\[(?P<label>[^\]]*)\]")
 REF_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*(?P<target><[^>]*>|\S+)")
-CITATION = re.compile(r"\[@(?P<id>[^\]\s;,]+)(?:[;,]\s*@(?P<more>[^\]]+))?\]")
-CITE_ID = re.compile(r"@?([^\s;,\]]+)")
 QUIZ_BLOCK = re.compile(r"^\s*/{3,}[ \t]*quiz[ \t]*\|[ \t]*(?P<id>\S(?:.*\S)?)\s*$")  # as pymdownx Blocks reads it
 UNSAFE = re.compile(
     r"(?P<tag><\s*(?:script|iframe|object|embed)\b)|(?P<handler><[^>]*\son[a-z]+\s*=)|(?P<js>javascript\s*:)",
@@ -62,6 +62,16 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class CitationSpan:
+    """One `[@a; @b]` as written: where it starts and ends on its line (0-based offsets) and the ids it names."""
+
+    line: int
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Unsafe:
     what: str
     line: int
@@ -75,6 +85,7 @@ class ScannedPage:
     ref_defs: dict[str, Link] = field(default_factory=dict)
     ref_uses: list[RefUse] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    citation_spans: list[CitationSpan] = field(default_factory=list)
     quiz_blocks: list[tuple[str, int, int]] = field(default_factory=list)
     unsafe: list[Unsafe] = field(default_factory=list)
     prose: list[tuple[int, str]] = field(default_factory=list)  # (line, text) outside code and headings
@@ -147,9 +158,8 @@ def scan(text: str, first_line: int = 1) -> ScannedPage:
             label = (ref.group("label") or ref.group("text")).lower()
             page.ref_uses.append(RefUse(label, number, ref.start() + 1))
         for cite in CITATION.finditer(line):
-            column = cite.start("id") + 1
-            page.citations.append(Citation(cite.group("id"), number, column))
-            if cite.group("more"):
-                for extra in CITE_ID.finditer(cite.group("more")):
-                    page.citations.append(Citation(extra.group(1), number, cite.start("more") + extra.start(1) + 1))
+            ids = citation_ids(cite.group("ids"))
+            for ref_id, offset in ids:
+                page.citations.append(Citation(ref_id, number, cite.start("ids") + offset + 1))
+            page.citation_spans.append(CitationSpan(number, cite.start(), cite.end(), tuple(i for i, _ in ids)))
     return page

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from .diagnostics import Code, Diagnostic, did_you_mean, error
-from .mdscan import ScannedPage, scan
-from .models import SLUG, Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
-from .yamlsource import Path as YPath
+from ..diagnostics import Code, Diagnostic, error
+from .model_errors import M, model_diagnostics, validate
+from .models import Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
+from .scanner import ScannedPage, scan
+from .siteconfig import CONTENT_DIR, SiteConfig, load_site_config
 from .yamlsource import YamlDocument, parse_yaml, read_text
 
-CONTENT_DIR = "content"
 GLOSSARY_DIR = "glossary"
 QUIZ_DIR = "quizzes"
 COURSE_DIR = "courses"
-
-M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -67,158 +63,12 @@ class Project:
     assets: set[str] = field(default_factory=set)  # content-relative paths of non-Markdown files
     yaml_docs: list[YamlDocument] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
-    nav_order: list[str] = field(default_factory=list)  # content-relative pages in the order mkdocs.yml `nav` lists
+    config: SiteConfig = field(default_factory=SiteConfig)
 
-
-def _all_fields(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
-    """Every field name reachable from `model`, for 'did you mean' on unknown fields."""
-    seen = seen if seen is not None else set()
-    if model in seen:
-        return set()
-    seen.add(model)
-    names = set(model.model_fields)
-    for info in model.model_fields.values():
-        for sub in _nested_models(info.annotation):
-            names |= _all_fields(sub, seen)
-    return names
-
-
-def _nested_models(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found.extend(_nested_models(arg))
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        found.extend(_nested_models(meta))
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        found.extend(_nested_models(origin) if isinstance(origin, type) and issubclass(origin, BaseModel) else [])
-    return found
-
-
-def _resolve(doc: YamlDocument, loc: tuple[Any, ...], base: YPath) -> tuple[YPath, tuple[Any, ...]]:
-    """Walk a pydantic error location through the data; skip union-branch labels pydantic inserts."""
-    data: Any = doc.data
-    for part in base:
-        data = data[part]
-    path: list[str | int] = list(base)
-    rest: list[Any] = []
-    parts = list(loc)
-    while parts:
-        part = parts.pop(0)
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
-            data = data[part]
-            path.append(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-            path.append(part)
-        elif parts:
-            continue  # a union branch label such as 'single' or 'str'
-        else:
-            rest.append(part)
-    return tuple(path), tuple(rest)
-
-
-def model_diagnostics(
-    exc: ValidationError, doc: YamlDocument, model: type[BaseModel], base: YPath = ()
-) -> list[Diagnostic]:
-    fields = _all_fields(model) | {"type"}
-    out: list[Diagnostic] = []
-    reported: set[YPath] = set()
-    for err in exc.errors():
-        kind = err["type"]
-        path, rest = _resolve(doc, tuple(err["loc"]), base)
-        if kind == "extra_forbidden":
-            name = str(path[-1]) if path else "?"
-            loc = doc.loc(path, key=True)
-            if name == "choices":
-                out.append(
-                    error(
-                        doc.path,
-                        loc.line,
-                        loc.column,
-                        Code.SCHEMA_UNKNOWN_FIELD,
-                        "a true/false question has no choices; remove 'choices' or change its type",
-                    )
-                )
-                continue
-            hint = did_you_mean(name, fields - {name})
-            out.append(
-                error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD, f"unknown field '{name}'{hint}")
-            )
-            continue
-        if kind in ("missing", "union_tag_not_found"):
-            name = str(rest[-1]) if rest else str(err.get("ctx", {}).get("discriminator", "?")).strip("'")
-            loc = doc.loc(path)
-            where = f" in '{path[-1]}'" if path and isinstance(path[-1], str) else ""
-            out.append(
-                error(
-                    doc.path, loc.line, loc.column, Code.SCHEMA_MISSING_FIELD, f"missing required field '{name}'{where}"
-                )
-            )
-            continue
-        if path in reported:
-            continue  # one message per value: unions report every branch
-        reported.add(path)
-        loc = doc.loc(path)
-        field_name = next((str(p) for p in reversed(path) if isinstance(p, str)), "value")
-        if path in doc.implicit and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
-            raw = doc.raw.get(path, "")
-            out.append(
-                error(
-                    doc.path,
-                    loc.line,
-                    loc.column,
-                    Code.YAML_IMPLICIT_TYPE,
-                    f"'{field_name}': YAML reads {raw} as {doc.implicit[path]}; "
-                    f'put it in quotes ("{raw}") to keep it as text',
-                )
-            )
-            continue
-        if kind == "union_tag_invalid":
-            tag = str(err.get("ctx", {}).get("tag", "?"))
-            expected = str(err.get("ctx", {}).get("expected_tags", ""))
-            options = [t.strip(" '") for t in expected.split(",")]
-            hint = did_you_mean(tag, options)
-            loc = doc.loc(path + ("type",))
-            out.append(
-                error(
-                    doc.path,
-                    loc.line,
-                    loc.column,
-                    Code.SCHEMA_INVALID,
-                    f"'{tag}' is not a question type; expected {expected}{hint}",
-                )
-            )
-            continue
-        message = err["msg"].removeprefix("Value error, ")
-        if kind == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
-            message = "must not be empty"
-        if kind == "too_short" and err.get("ctx", {}).get("min_length") == 1:
-            message = "needs at least one entry"
-        if kind == "bool_type":
-            message = f"expected true or false, not {err.get('input')!r}"
-        if kind == "string_pattern_mismatch":
-            got = err.get("input")
-            if str(err.get("ctx", {}).get("pattern")) == SLUG:
-                message = f"'{got}' is not a valid id: use lowercase letters, digits and hyphens (e.g. 'my-id')"
-            else:
-                message = f"'{got}' must be a page path ending in .md, optionally with #anchor"
-        if kind == "literal_error":
-            expected = str(err.get("ctx", {}).get("expected", ""))
-            got = err.get("input")
-            options = [t.strip(" '") for t in expected.replace(" or ", ",").split(",")]
-            message = f"'{got}' is not allowed; expected {expected}{did_you_mean(str(got), options)}"
-        out.append(error(doc.path, loc.line, loc.column, Code.SCHEMA_INVALID, f"'{field_name}': {message}"))
-    return out
-
-
-def validate(doc: YamlDocument, model: type[M], data: Any, base: YPath = ()) -> tuple[M | None, list[Diagnostic]]:
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, model_diagnostics(exc, doc, model, base)
+    @property
+    def nav_order(self) -> list[str]:
+        """Content-relative pages in the order mkdocs.yml `nav` lists them."""
+        return self.config.nav_order
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
@@ -346,40 +196,12 @@ def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | 
     return Quiz(id=header.id, title=header.title, page=header.page, questions=questions), doc, diagnostics
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its `nav` only; MkDocs' own tags (!ENV, !!python/name) are read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_nav_order(root: Path) -> list[str]:
-    """Pages in course order, as the site's navigation lists them (empty when there is no usable nav)."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
-    order: list[str] = []
-
-    def walk(item: Any) -> None:
-        if isinstance(item, str) and item.endswith(".md"):
-            order.append(item)
-        elif isinstance(item, list):
-            for child in item:
-                walk(child)
-        elif isinstance(item, dict):
-            for child in item.values():
-                walk(child)
-
-    walk(config.get("nav") if isinstance(config, dict) else None)
-    return order
-
-
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read every page, glossary file, quiz and course under `root`. Never raises for bad content."""
-    project = Project(root=root, nav_order=read_nav_order(root))
-    diagnostics: list[Diagnostic] = []
+    config, diagnostics = load_site_config(root)
+    project = Project(root=root, config=config)
+    if config.doc is not None:
+        project.yaml_docs.append(config.doc)
     content = root / CONTENT_DIR
     if content.is_dir():
         for file in sorted(content.rglob("*")):

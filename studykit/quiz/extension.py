@@ -12,9 +12,9 @@ lists every quiz (the quiz hub). HTML comes from studykit.render; it is stashed 
 extension (glossary linking, toc) rewrites the inside of a widget. An unknown id renders a visible notice
 instead of failing: `check` reports it with its line, and `serve` must keep rendering.
 
-Config: `project_dir` (set by build.py), `page_path` (content-relative path of the page being rendered) and
-`directory_urls` (both set per page by the MkDocs hook; another engine can set them the same way). Without
-`page_path`, links are written as if the quiz were rendered on its own `page:`.
+Config: `catalog` (the build's snapshot; set by studykit) or `project_dir` (direct use), `page_path` (the page
+being rendered, when the generate step's marker line is absent) and `directory_urls` (default: the catalog's
+site config). Without a page, links are written as if the quiz were rendered on its own `page:`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from ..render.quiz import PageContext, render_quiz, render_quiz_index
-from .projectdata import catalog_for
+from ..generate.snapshot import catalog_for
+from ..render.pagemarker import page_of
+from ..render.pagemarker import register as register_page_marker
+from .render import PageContext, render_quiz, render_quiz_index
 
-EXTENSION_NAME = "studykit.markdown.quiz"
+EXTENSION_NAME = "studykit.quiz"
 
 
 class _StashedBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stubs
@@ -76,9 +78,10 @@ class QuizIndexBlock(_StashedBlock):
 class QuizExtension(BlocksExtension):  # type: ignore[misc]
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
+            "catalog": ["", "path of the catalog snapshot the build wrote (set by studykit's build)"],
             "project_dir": ["", "project root (the folder with mkdocs.yml); default: the current directory"],
             "page_path": ["", "content-relative path of the page being rendered, e.g. procedures/rfa.md"],
-            "directory_urls": [True, "pages are served at folder/ URLs (MkDocs use_directory_urls)"],
+            "directory_urls": ["", "pages are served at folder/ URLs (default: use_directory_urls of mkdocs.yml)"],
         }
         super().__init__(**kwargs)
         self._contexts: dict[int, PageContext] = {}
@@ -87,10 +90,15 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
         """One context per Markdown document, so element ids stay unique within a page."""
         ctx = self._contexts.get(id(md))
         if ctx is None:
+            options = self.getConfigs()
+            catalog = catalog_for(options)
+            directory_urls = options.get("directory_urls")
             ctx = PageContext(
-                catalog=catalog_for(self.getConfig("project_dir") or None),
-                page=str(self.getConfig("page_path") or ""),
-                directory_urls=bool(self.getConfig("directory_urls")),
+                catalog=catalog,
+                page=page_of(md, options) or "",
+                directory_urls=catalog.project.config.use_directory_urls
+                if directory_urls in ("", None)
+                else bool(directory_urls),
             )
             self._contexts[id(md)] = ctx
         return ctx
@@ -100,6 +108,7 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
         md.registerExtension(self)
+        register_page_marker(md)
         for block in (QuizBlock, QuizIndexBlock):
             bound = type(block.__name__, (block,), {"extension": self})
             block_mgr.register(bound, {})

@@ -15,7 +15,7 @@ import yaml
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Code, Diagnostic, error, warning
+from ..diagnostics import Code, Diagnostic, error, warning
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -36,7 +36,7 @@ _IMPLICIT_NAMES = {
     "tag:yaml.org,2002:null": "null (empty)",
 }
 
-Path = tuple[str | int, ...]
+YamlPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -51,21 +51,21 @@ class YamlDocument:
 
     path: str
     data: Any
-    value_locs: dict[Path, Loc] = field(default_factory=dict)
-    key_locs: dict[Path, Loc] = field(default_factory=dict)
-    implicit: dict[Path, str] = field(default_factory=dict)  # path -> what YAML turned the plain text into
-    raw: dict[Path, str] = field(default_factory=dict)  # path -> scalar text as written
+    value_locs: dict[YamlPath, Loc] = field(default_factory=dict)
+    key_locs: dict[YamlPath, Loc] = field(default_factory=dict)
+    implicit: dict[YamlPath, str] = field(default_factory=dict)  # path -> what YAML turned the plain text into
+    raw: dict[YamlPath, str] = field(default_factory=dict)  # path -> scalar text as written
 
-    def error(self, path: Path, code: Code, message: str, *, key: bool = False) -> Diagnostic:
+    def error(self, path: YamlPath, code: Code, message: str, *, key: bool = False) -> Diagnostic:
         """An error at the value (or, with `key`, the key) found at `path`."""
         loc = self.loc(path, key=key)
         return error(self.path, loc.line, loc.column, code, message)
 
-    def warning(self, path: Path, code: Code, message: str, *, key: bool = False) -> Diagnostic:
+    def warning(self, path: YamlPath, code: Code, message: str, *, key: bool = False) -> Diagnostic:
         loc = self.loc(path, key=key)
         return warning(self.path, loc.line, loc.column, code, message)
 
-    def loc(self, path: Path, *, key: bool = False) -> Loc:
+    def loc(self, path: YamlPath, *, key: bool = False) -> Loc:
         """The nearest known location for `path` (the key itself when `key`, else its value)."""
         probe = tuple(path)
         while True:
@@ -97,8 +97,9 @@ class _Composer:
     Our own composer (instead of PyYAML's) lets libyaml do the parsing while we keep every check and position.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, allowed_tags: frozenset[str] = frozenset()) -> None:
         self._events = iter(yaml.parse(text, Loader=_Parser))
+        self._allowed_tags = allowed_tags
 
     def _next(self) -> Any:
         return next(self._events)
@@ -129,7 +130,7 @@ class _Composer:
                 Code.YAML_ALIAS, event.start_mark, f"anchor '&{event.anchor}' is not allowed; write the value out"
             )
         tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS and tag not in self._allowed_tags:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise _Rejected(
                 Code.YAML_TAG, event.start_mark, f"tag '{shown}' is not allowed; remove it and write plain values"
@@ -152,7 +153,7 @@ class _Composer:
             while not isinstance(nxt := self._next(), yaml.SequenceEndEvent):
                 items.append(self._node(nxt, depth + 1))
             seq_marks: tuple[Any, Any] = (event.start_mark, nxt.end_mark)
-            return SequenceNode("tag:yaml.org,2002:seq", items, *seq_marks)
+            return SequenceNode(tag if tag in self._allowed_tags else "tag:yaml.org,2002:seq", items, *seq_marks)
         if isinstance(event, yaml.MappingStartEvent):
             pairs: list[tuple[Node, Node]] = []
             while not isinstance(nxt := self._next(), yaml.MappingEndEvent):
@@ -203,12 +204,20 @@ def _mark_loc(mark: yaml.Mark | None, line_offset: int) -> Loc:
     return Loc(mark.line + 1 + line_offset, mark.column + 1)
 
 
-def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse one YAML document. Returns (document or None, diagnostics)."""
+ENV_TAG = "!ENV"  # MkDocs' environment-variable tag, allowed in mkdocs.yml only
+
+
+def parse_yaml(
+    text: str, path: str, *, line_offset: int = 0, allowed_tags: frozenset[str] = frozenset()
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse one YAML document. Returns (document or None, diagnostics).
+
+    `allowed_tags` admits extra tags; the only one understood is ENV_TAG (`!ENV NAME` or `!ENV [NAME, ..., default]`),
+    resolved from the environment as MkDocs does."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return None, [error(path, 1 + line_offset, 1, Code.FILE_TOO_LARGE, f"YAML is larger than {MAX_BYTES:,} bytes")]
     try:
-        root = _Composer(text).document()
+        root = _Composer(text, allowed_tags).document()
     except _Rejected as exc:
         loc = _mark_loc(exc.mark, line_offset)
         return None, [error(path, loc.line, loc.column, exc.code, exc.message)]
@@ -242,9 +251,11 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocum
 
 
 def _convert(
-    node: Node, path: Path, doc: YamlDocument, loader: yaml.SafeLoader, offset: int, out: list[Diagnostic]
+    node: Node, path: YamlPath, doc: YamlDocument, loader: yaml.SafeLoader, offset: int, out: list[Diagnostic]
 ) -> Any:
     doc.value_locs[path] = _mark_loc(node.start_mark, offset)
+    if node.tag == ENV_TAG:
+        return _environment_value(node)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         first_seen: dict[str, Loc] = {}
@@ -284,3 +295,16 @@ def _convert(
         loc = _mark_loc(node.start_mark, offset)
         out.append(error(doc.path, loc.line, loc.column, Code.YAML_SYNTAX, f"cannot read value {node.value!r}: {exc}"))
         return node.value
+
+
+def _environment_value(node: Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable that is set, else the default (or None)."""
+    import os
+
+    if isinstance(node, ScalarNode):
+        return os.environ.get(str(node.value))
+    items = (
+        [item.value for item in node.value if isinstance(item, ScalarNode)] if isinstance(node, SequenceNode) else []
+    )
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    return next((os.environ[name] for name in names if name in os.environ), default)

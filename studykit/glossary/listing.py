@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 from markdown.util import AtomicString
 
-from ..catalog import Catalog, term_anchor
-from ..glossaryindex import group_terms
-from ..models import GlossaryTerm
+from ..catalog import Catalog
 from ..render.urls import source_href
+from ..sources.models import GlossaryTerm
+from ..syntax import term_anchor
+from .index import group_terms
 
 Parse = Callable[[etree.Element, str], None]  # render Markdown text as blocks under an element
 

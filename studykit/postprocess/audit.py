@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .catalog import Catalog
-from .diagnostics import Code, Diagnostic, error
-from .render.urls import page_url
+from ..catalog import Catalog
+from ..diagnostics import Code, Diagnostic, error
+from ..render.urls import page_url
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 _SKIP_SCHEMES = {"http", "https", "mailto", "tel", "data", "ftp"}

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .models import GlossaryTerm
+from ..sources.models import GlossaryTerm
 from .termmatch import TermMatcher
 
 OTHER = "#"  # the group for terms that do not start with a letter A-Z

@@ -1,0 +1,33 @@
+"""Cross-file rules over the catalog: catalog in, diagnostics out. One module per diagnostic-code prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..catalog import Catalog
+from ..diagnostics import Diagnostic
+from .cite import check_citations
+from .course import check_courses
+from .glossary import check_glossary
+from .links import check_links
+from .pages import check_pages
+from .quiz import check_quizzes
+from .safety import check_safety
+
+Check = Callable[[Catalog], Iterable[Diagnostic]]
+ALL_CHECKS: tuple[Check, ...] = (
+    check_pages,
+    check_links,
+    check_citations,
+    check_glossary,
+    check_quizzes,
+    check_courses,
+    check_safety,
+)
+
+
+def run_checks(catalog: Catalog) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    for check in ALL_CHECKS:
+        diagnostics.extend(check(catalog))
+    return diagnostics

@@ -50,6 +50,19 @@ class Code(StrEnum):
     PAGE_SECTION_ORDER = ("page.section-order", "A procedure page lacks a required H2 section or has it out of order.")
     PAGE_REVIEW = ("page.review", "Review metadata is inconsistent (a reviewed page needs reviewer and date).")
     PAGE_DESCRIPTION = ("page.description", "A description that is empty or longer than 160 characters.")
+    PAGE_H1 = ("page.h1", "An H1 heading in the body: the title is generated from front matter.")
+    PAGE_REFERENCES_SECTION = (
+        "page.references-section",
+        "A hand-written References section: the reference list is generated from front matter.",
+    )
+    PAGE_CALLOUT_TYPE = ("page.callout-type", "A callout type that studykit.yml does not define.")
+    PAGE_IMAGE_ALT = ("page.image-alt", "An image without alternative text.")
+    # content rules (studykit.yml, per template)
+    CONTENT_WORDS = ("content.words", "A page shorter or longer than its template's word range.")
+    CONTENT_REFERENCES = ("content.references", "A page with fewer references than its template needs.")
+    CONTENT_QUIZ_SIZE = ("content.quiz-size", "A page without a quiz, or with fewer questions than its template needs.")
+    CONTENT_SECTIONS = ("content.sections", "A page without an H2 section its template requires.")
+    CONTENT_CALLOUTS = ("content.callouts", "A page without a callout type its template requires.")
     # links
     LINK_MISSING_PAGE = ("link.missing-page", "A link to a page or file that does not exist.")
     LINK_MISSING_ANCHOR = ("link.missing-anchor", "A link to an anchor that the target page does not produce.")
@@ -67,6 +80,7 @@ class Code(StrEnum):
     QUIZ_CHOICES = ("quiz.choices", "Choices that are empty or repeated.")
     QUIZ_UNKNOWN = ("quiz.unknown", "A page or quiz block names a quiz that does not exist.")
     QUIZ_FILE_NAME = ("quiz.file-name", "A quiz id that differs from its file name.")
+    QUIZ_ORPHAN = ("quiz.orphan", "A quiz that no page shows (front matter `quiz:` or a quiz block).")
     # citations
     CITE_UNKNOWN = ("cite.unknown", "A citation [@id] that names no reference of its page.")
     CITE_UNUSED = ("cite.unused", "A reference that the page never cites.")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from studykit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -23,7 +27,16 @@ def copy_site(name: str, dest: Path) -> Path:
     return target
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`build_site.py ARGS` in this process (fast); stdout, stderr and the exit code as a subprocess would give."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args), prog="build_site.py", default_root=ROOT)
+    return subprocess.CompletedProcess(["build_site.py", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_subprocess(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`python build_site.py ARGS` in a fresh interpreter: for the few tests of the real entry point."""
     return subprocess.run(
         [sys.executable, str(ROOT / "build_site.py"), *args],
         cwd=cwd or ROOT,

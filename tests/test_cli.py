@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .helpers import copy_site, run_cli, tree_digest
+import pytest
+
+from .helpers import copy_site, run_cli, run_cli_subprocess, tree_digest
 
 
 def test_check_on_a_clean_project_exits_0(tmp_path: Path) -> None:
@@ -97,3 +99,35 @@ def test_a_renderer_failure_is_a_diagnostic_not_a_traceback(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "mkdocs.yml:1:1: error:" in result.stdout
+
+
+def test_the_entry_point_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    result = run_cli_subprocess("--root", str(site), "check", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["pages"] == 2
+    broken = run_cli_subprocess("--root", str(tmp_path / "nowhere"), "check")
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+
+
+def test_build_reports_in_the_github_format_too(tmp_path: Path) -> None:
+    site = copy_site("minimal", tmp_path)
+    page = site / "content" / "topics" / "alpha.md"
+    page.write_text(page.read_text().replace("(../index.md)", "(../indx.md)"))
+    result = run_cli("--root", str(site), "build", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=content/topics/alpha.md,line=21,col=65,title=link.missing-page::")
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import studykit.pipeline
+
+    def explode(root: Path) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(studykit.pipeline, "check_project", explode)
+    result = run_cli("--root", str(copy_site("minimal", tmp_path)), "check")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: studykit failed unexpectedly (RuntimeError: disk on fire); please report this"
+    ]

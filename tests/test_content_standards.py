@@ -1,4 +1,8 @@
-"""The study guide's own standards (issue: complete, accurate, cited content), measured on the shipped files."""
+"""The study guide's own standards that are about this guide's content rather than rules any page must meet.
+
+Per-page rules (word counts, references, quiz size, sections, callouts) live in studykit.yml and are enforced by
+`check`; test_shipped_site.py asserts the shipped site checks clean.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,6 @@ from quiz_stats import MAX_LONGEST_SHARE, MAX_POSITION_SHARE, quiz_stats  # noqa
 
 PROJECT, _ = load_project(ROOT)
 TOPIC_PAGES = [p for p in PROJECT.pages if p.meta and p.meta.template in ("procedure", "topic")]
-PROCEDURES = [p for p in TOPIC_PAGES if p.meta and p.meta.template == "procedure"]
 QUIZZES = {q.quiz.id: q.quiz for q in PROJECT.quizzes}
 
 # Each topic of CONTENT_GUIDE "Scope", with a phrase that must appear in the guide's text.
@@ -66,17 +69,6 @@ def _body_words(text: str) -> int:
     return len(text.split())
 
 
-def test_procedure_pages_are_1200_to_2500_words() -> None:
-    counts = {p.rel: _body_words(p.body) for p in PROCEDURES}
-    assert len(counts) == 10
-    assert all(1200 <= n <= 2500 for n in counts.values()), counts
-
-
-def test_every_topic_page_has_at_least_three_references() -> None:
-    thin = {p.rel: len(p.meta.references) for p in TOPIC_PAGES if p.meta and len(p.meta.references) < 3}
-    assert thin == {}
-
-
 def test_no_page_claims_a_review_it_did_not_have() -> None:
     for page in PROJECT.pages:
         meta: PageMeta | None = page.meta
@@ -84,11 +76,7 @@ def test_no_page_claims_a_review_it_did_not_have() -> None:
             assert meta.review.status == "unreviewed" and meta.review.reviewer is None, page.rel
 
 
-def test_every_topic_page_has_a_quiz_and_procedure_quizzes_have_ten_questions() -> None:
-    for page in TOPIC_PAGES:
-        assert page.meta and page.meta.quiz in QUIZZES, f"{page.rel} has no quiz"
-    for page in PROCEDURES:
-        assert page.meta and len(QUIZZES[str(page.meta.quiz)].questions) >= 10, page.rel
+def test_the_question_bank_is_large_enough_to_practise_with() -> None:
     assert sum(len(q.questions) for q in QUIZZES.values()) >= 180
 
 
@@ -118,20 +106,3 @@ def test_navigation_lists_every_page_in_course_order() -> None:
     assert procedures[0] == "procedures/trigger-point-injections.md"
     assert procedures[-1] == "procedures/intrathecal-drug-delivery.md"
     assert re.match("foundations/", listed[1])
-
-
-CALLOUTS = {"definition", "example", "didyouknow", "warning"}  # defined once, in studykit.css / Material
-
-
-def test_procedure_pages_have_their_study_furniture() -> None:
-    for page in PROCEDURES:
-        h2 = {line[3:].strip() for line in page.body.split("\n") if line.startswith("## ")}
-        assert {"Clinical example", "Key takeaways", "Frequently asked questions"} <= h2, page.rel
-        used = set(re.findall(r"^!!! (\w+)", page.body, flags=re.MULTILINE))
-        assert {"definition", "didyouknow"} <= used, page.rel
-
-
-def test_callouts_use_only_the_defined_types() -> None:
-    for page in PROJECT.pages:
-        used = set(re.findall(r"^\s*(?:!!!|\?\?\?\+?) (\w+)", page.body, flags=re.MULTILINE))
-        assert used <= CALLOUTS, f"{page.rel} uses {sorted(used - CALLOUTS)}"

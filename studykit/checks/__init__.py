@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from .cite import check_citations
+from .content import check_content
 from .course import check_courses
 from .glossary import check_glossary
 from .links import check_links
@@ -17,6 +18,7 @@ from .safety import check_safety
 Check = Callable[[Catalog], Iterable[Diagnostic]]
 ALL_CHECKS: tuple[Check, ...] = (
     check_pages,
+    check_content,
     check_links,
     check_citations,
     check_glossary,

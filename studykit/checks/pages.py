@@ -1,23 +1,35 @@
-"""page.* : front matter rules that need more than one field or more than one page."""
+"""page.* : front matter rules that need more than one field or more than one page, the template's objectives and
+section order (from studykit.yml), and what a page body must not contain (an H1, a References section, undefined
+callout types, images without alternative text)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..catalog import Catalog
-from ..diagnostics import Code, Diagnostic, error
+from ..diagnostics import Code, Diagnostic, did_you_mean, error
 from ..sources.loading import PageSource
+from ..sources.rules import GENERATED_CALLOUTS, Rules
+from ..sources.scanner import INLINE_LINK
 
 DESCRIPTION_LIMIT = 160
-PROCEDURE_SECTIONS = (
-    "Overview",
-    "Indications",
-    "Contraindications",
-    "Technique",
-    "Risks and complications",
-    "Evidence",
-    "Key takeaways",
-)
+# `!!! type "Title"` (admonition) and `??? type` / `???+ type` (collapsible details): the first word is the type.
+CALLOUT = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[\w-]+)")
+SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+IMG_ALT = re.compile(r"""\balt\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>]+)""", re.IGNORECASE)
+GENERATED_SECTIONS = {"references", "reference list", "bibliography"}
+
+
+def callout_uses(page: PageSource) -> list[tuple[str, int, int]]:
+    """(type, line, column of the type) of every callout written in the page body."""
+    uses = []
+    for number, line in page.scanned.prose:
+        match = CALLOUT.match(line)
+        if match:
+            uses.append((match.group("type"), number, match.start("type") + 1))
+    return uses
 
 
 def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
@@ -62,33 +74,45 @@ def check_pages(catalog: Catalog) -> Iterator[Diagnostic]:
                     Code.PAGE_REVIEW,
                     "an unreviewed page must not name a reviewer (reviewer: null)",
                 )
-        if meta.template == "procedure":
-            yield from _check_procedure(page)
+        yield from _check_template(page, catalog.project.rules)
+        yield from _check_body(page, catalog.project.rules)
 
 
-def _check_procedure(page: PageSource) -> Iterator[Diagnostic]:
+def _check_template(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
+    """The objectives range and the ordered H2 sections that studykit.yml sets for the page's template."""
     assert page.meta is not None and page.doc is not None
-    if len(page.meta.objectives) < 2:
-        loc = page.doc.loc(("objectives",), key=True)
-        yield error(
-            page.path, loc.line, loc.column, Code.SCHEMA_INVALID, "a procedure page needs 2-6 learning objectives"
-        )
+    template = page.meta.template
+    wanted = rules.for_template(template)
+    if wanted.objectives is not None:
+        low, high = wanted.objectives
+        if not low <= len(page.meta.objectives) <= high:
+            loc = page.doc.loc(("objectives",), key=True)
+            yield error(
+                page.path,
+                loc.line,
+                loc.column,
+                Code.SCHEMA_INVALID,
+                f"a {template} page needs {low}-{high} learning objectives",
+            )
+    if not wanted.sections:
+        return
+    sections = wanted.sections
     h2 = [h for h in page.scanned.headings if h.level == 2]
     titles = [h.text.strip().lower() for h in h2]
     position = 0  # index into h2 after the last required section found
-    for required in PROCEDURE_SECTIONS:
-        wanted = required.lower()
-        if wanted in titles[position:]:
-            position = titles.index(wanted, position) + 1
+    for required in sections:
+        name = required.strip().lower()
+        if name in titles[position:]:
+            position = titles.index(name, position) + 1
             continue
-        if wanted in titles:
-            heading = h2[titles.index(wanted)]
+        if name in titles:
+            heading = h2[titles.index(name)]
             yield error(
                 page.path,
                 heading.line,
                 1,
                 Code.PAGE_SECTION_ORDER,
-                f"section '{required}' is out of order; procedure pages need: {', '.join(PROCEDURE_SECTIONS)}",
+                f"section '{required}' is out of order; {template} pages need: {', '.join(sections)}",
             )
         else:
             line = h2[position].line if position < len(h2) else page.body_line
@@ -97,5 +121,68 @@ def _check_procedure(page: PageSource) -> Iterator[Diagnostic]:
                 line,
                 1,
                 Code.PAGE_SECTION_ORDER,
-                f"missing H2 section '{required}'; procedure pages need: {', '.join(PROCEDURE_SECTIONS)}",
+                f"missing H2 section '{required}'; {template} pages need: {', '.join(sections)}",
             )
+
+
+def _check_body(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
+    """What CONTRIBUTING.md tells editors never to write in a page body."""
+    for heading in page.scanned.headings:
+        if heading.level == 1:
+            yield error(
+                page.path,
+                heading.line,
+                1,
+                Code.PAGE_H1,
+                f"H1 heading '{heading.text}': the page title is generated from 'title'; use H2 (##) sections",
+            )
+        if heading.text.strip().lower() in GENERATED_SECTIONS:
+            yield error(
+                page.path,
+                heading.line,
+                1,
+                Code.PAGE_REFERENCES_SECTION,
+                f"hand-written '{heading.text}' section: the numbered reference list is generated from "
+                "'references' in front matter; cite them in the text as [@id]",
+            )
+    previous: tuple[int, str] = (0, "")
+    for number, line in page.scanned.prose:
+        if SETEXT_H1.match(line) and previous[0] == number - 1 and previous[1].strip():
+            yield error(
+                page.path,
+                number,
+                1,
+                Code.PAGE_H1,
+                f"'=' underline makes '{previous[1].strip()}' an H1: the page title is generated from 'title'; "
+                "use H2 (##) sections",
+            )
+        previous = (number, line)
+        for link in INLINE_LINK.finditer(line):
+            if link.group("bang") and not link.group("text").strip():
+                yield error(
+                    page.path,
+                    number,
+                    link.start() + 1,
+                    Code.PAGE_IMAGE_ALT,
+                    f"image '{link.group('target').strip('<>')}' has no alternative text: describe it in ![...]",
+                )
+        for tag in IMG_TAG.finditer(line):
+            if not IMG_ALT.search(tag.group(0)):
+                yield error(
+                    page.path,
+                    number,
+                    tag.start() + 1,
+                    Code.PAGE_IMAGE_ALT,
+                    '<img> has no alternative text: add alt="..." describing the image',
+                )
+    allowed = rules.callouts
+    for kind, line_number, column in callout_uses(page):
+        if kind in allowed:
+            continue
+        if kind in GENERATED_CALLOUTS:
+            message = f"the '{kind}' callout is generated from front matter '{kind}'; list them there instead"
+        else:
+            message = (
+                f"callout type '{kind}' is not defined; use one of: {', '.join(allowed)}{did_you_mean(kind, allowed)}"
+            )
+        yield error(page.path, line_number, column, Code.PAGE_CALLOUT_TYPE, message)

@@ -60,6 +60,7 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
             yield from _yaml_link(catalog, doc, base + ("source",), question.source)
             yield from _check_answer_key(source, index, question)
         yield from _quiz_text_links(catalog, doc)
+    yield from _orphans(catalog)
     for page in catalog.project.pages:
         known = catalog.quizzes.keys() | catalog.project.broken_quizzes
         if page.meta and page.meta.quiz and page.meta.quiz not in known and page.doc:
@@ -67,6 +68,31 @@ def check_quizzes(catalog: Catalog) -> Iterator[Diagnostic]:
                 ("quiz",),
                 Code.QUIZ_UNKNOWN,
                 f"unknown quiz '{page.meta.quiz}'{did_you_mean(page.meta.quiz, catalog.quizzes)}",
+            )
+
+
+def _orphans(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Quizzes that no page shows, through front matter `quiz:` or a `/// quiz | id` block.
+
+    Silent while any page's front matter failed to load or a page names an unknown quiz: that page, or that
+    misspelt name, may be the one meant to show it, and its own error says so.
+    """
+    if any(page.meta is None for page in catalog.project.pages):
+        return
+    shown: set[str] = set()
+    for page in catalog.project.pages:
+        if page.meta and page.meta.quiz:
+            shown.add(page.meta.quiz)
+        shown.update(quiz_id for quiz_id, _line, _column in page.scanned.quiz_blocks)
+    if shown - catalog.quizzes.keys():
+        return
+    for quiz_id, source in catalog.quizzes.items():
+        if quiz_id not in shown:
+            where = f"the front matter of {source.quiz.page}" if source.quiz.page else "its page's front matter"
+            yield source.doc.warning(
+                ("id",),
+                Code.QUIZ_ORPHAN,
+                f"no page shows quiz '{quiz_id}'; add 'quiz: {quiz_id}' to {where}, or a '/// quiz | {quiz_id}' block",
             )
 
 

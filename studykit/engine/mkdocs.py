@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Code, Diagnostic, error
-from ..generate.step import Stage
+from ..generate.step import STUDYKIT_EXTENSIONS, Stage
 from ..sources.siteconfig import CONFIG_FILE, CONTENT_DIR
-
-STUDYKIT_EXTENSIONS = ("studykit.glossary", "studykit.quiz")
 
 
 class _Records(logging.Handler):

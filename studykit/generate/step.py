@@ -63,16 +63,21 @@ def package_assets() -> dict[str, bytes]:
     }
 
 
-def staged_page(page: PageSource) -> str:
-    """The page as the engine will read it: engine front matter, the page marker, the body with its furniture."""
+STUDYKIT_EXTENSIONS = ("studykit.glossary", "studykit.quiz")
+
+
+def staged_page(page: PageSource, *, marked: bool = True) -> str:
+    """The page as the engine will read it: engine front matter, the page marker (only for sites that load a
+    studykit extension, which consumes it), the body with its furniture."""
     meta = page.meta
+    marker = page_marker(page.rel) if marked else ""
     if meta is None:  # only under `serve`, which renders despite errors: show the body as written
-        return page_marker(page.rel) + page.body
+        return marker + page.body
     fields = meta.model_dump(mode="json", include=set(ENGINE_META), exclude_defaults=True)
     fields["title"] = meta.title
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000)
     body = page_markdown(page.body, meta, first_line=page.body_line, spans=page.scanned.citation_spans)
-    return f"---\n{front}---\n\n{page_marker(page.rel)}{body}"
+    return f"---\n{front}---\n\n{marker}{body}"
 
 
 def staged_files(catalog: Catalog) -> dict[str, bytes]:
@@ -82,8 +87,9 @@ def staged_files(catalog: Catalog) -> dict[str, bytes]:
     content = project.root / CONTENT_DIR
     for rel in sorted(project.assets):
         files[rel] = (content / rel).read_bytes()
+    marked = any(name in project.config.extensions for name in STUDYKIT_EXTENSIONS)
     for page in project.pages:
-        files[page.rel] = staged_page(page).encode("utf-8")
+        files[page.rel] = staged_page(page, marked=marked).encode("utf-8")
     files.update(package_assets())  # the package's scripts always win over a same-named content file
     return files
 

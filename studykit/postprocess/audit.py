@@ -29,6 +29,8 @@ class _PageParser(HTMLParser):
         if tag == "a" and values.get("name"):
             self.ids.add(str(values["name"]))
         attr = _LINK_ATTRS.get(tag)
+        if tag == "link" and (values.get("rel") or "").lower() == "canonical":
+            return  # for search engines, and made from site_url (Zensical writes '/page/' when it is unset)
         if attr and values.get(attr) is not None:
             self.links.append((str(values[attr]), self.getpos()[0]))
 

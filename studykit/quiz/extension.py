@@ -82,6 +82,11 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
             "project_dir": ["", "project root (the folder with mkdocs.yml); default: the current directory"],
             "page_path": ["", "content-relative path of the page being rendered, e.g. procedures/rfa.md"],
             "directory_urls": ["", "pages are served at folder/ URLs (default: use_directory_urls of mkdocs.yml)"],
+            "source_links": [
+                False,
+                "write links as source paths (page.md#anchor): for engines that rewrite every link of the page's "
+                "HTML, as Zensical does; MkDocs leaves raw HTML alone, so by default links are final URLs",
+            ],
         }
         super().__init__(**kwargs)
         self._contexts: dict[int, PageContext] = {}
@@ -99,6 +104,7 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
                 directory_urls=catalog.project.config.use_directory_urls
                 if directory_urls in ("", None)
                 else bool(directory_urls),
+                source_links=bool(options.get("source_links")),
             )
             self._contexts[id(md)] = ctx
         return ctx

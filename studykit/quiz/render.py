@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..render.inline import InlineRenderer
-from ..render.urls import relative_url
+from ..render.urls import relative_url, source_href
 from ..sources.models import Choice, MultipleChoice, Question, Quiz, SingleChoice, TrueFalse
 from ..sources.scanner import INLINE_MARKUP
 from ..syntax import QUIZ_ANCHOR_PREFIX, TERM_SCHEME, term_anchor
@@ -52,10 +52,15 @@ class PageContext:
     catalog: Catalog
     page: str  # content-relative path of the page being rendered
     directory_urls: bool = True
+    source_links: bool = False  # links as page.md#anchor, for an engine that rewrites them (see the extension)
     _dom_ids: set[str] = field(default_factory=set)
     _inline: InlineRenderer | None = None
 
     def url(self, to_rel: str, anchor: str = "") -> str:
+        if self.source_links:
+            if to_rel == self.page:
+                return f"#{anchor}" if anchor else "./"
+            return source_href(f"{to_rel}#{anchor}" if anchor else to_rel, posixpath.dirname(self.page))
         return relative_url(self.page, to_rel, anchor, directory_urls=self.directory_urls)
 
     def unique_id(self, wanted: str) -> str:

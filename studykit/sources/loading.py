@@ -10,6 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..diagnostics import Code, Diagnostic, error
 from .model_errors import M, model_diagnostics, validate
 from .models import Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
+from .rules import Rules, load_rules
 from .scanner import ScannedPage, scan
 from .siteconfig import CONTENT_DIR, SiteConfig, load_site_config
 from .yamlsource import YamlDocument, parse_yaml, read_text
@@ -64,6 +65,7 @@ class Project:
     yaml_docs: list[YamlDocument] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
     config: SiteConfig = field(default_factory=SiteConfig)
+    rules: Rules = field(default_factory=Rules)  # studykit.yml, or the built-in rules
 
     @property
     def nav_order(self) -> list[str]:
@@ -191,7 +193,7 @@ def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | 
             questions.append(_QUESTION.validate_python(item))
         except ValidationError as exc:
             diagnostics += model_diagnostics(exc, doc, Quiz, ("questions", index))
-    if header is None:
+    if header is None or not questions:  # every question was invalid: each is reported above
         return None, doc, diagnostics
     return Quiz(id=header.id, title=header.title, page=header.page, questions=questions), doc, diagnostics
 
@@ -202,6 +204,10 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     project = Project(root=root, config=config)
     if config.doc is not None:
         project.yaml_docs.append(config.doc)
+    project.rules, rules_doc, rules_diagnostics = load_rules(root)
+    diagnostics += rules_diagnostics
+    if rules_doc is not None:
+        project.yaml_docs.append(rules_doc)
     content = root / CONTENT_DIR
     if content.is_dir():
         for file in sorted(content.rglob("*")):

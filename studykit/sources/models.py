@@ -11,7 +11,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="lowercase words joined by hyphens")]
@@ -79,11 +79,29 @@ class PageMeta(Strict):
 # ---------------------------------------------------------------- glossary
 
 
+MAX_FORM = 100  # characters in a term, alias or abbreviation: a name, not a sentence
+
+
+def _short_form(form: str) -> str:
+    """Terms, aliases and abbreviations are matched in every page; they are names, so keep them short."""
+    if len(form) > MAX_FORM:
+        raise ValueError(
+            f"at most {MAX_FORM} characters (this one has {len(form):,}); a term is a name: "
+            "put the explanation in 'short' and 'definition'"
+        )
+    return form
+
+
+Form = Annotated[Text, AfterValidator(_short_form)]
+
+
 class GlossaryTerm(Strict):
-    term: Text = Field(description="display form")
+    term: Form = Field(description="display form")
     id: Slug | None = Field(default=None, description="default: slug of term")
-    abbr: str | None = Field(default=None, min_length=1, description="matched case-sensitively")
-    aliases: list[Text] = Field(default_factory=list, description="matched case-insensitively")
+    abbr: Annotated[str, AfterValidator(_short_form)] | None = Field(
+        default=None, min_length=1, description="matched case-sensitively"
+    )
+    aliases: list[Form] = Field(default_factory=list, description="matched case-insensitively")
     short: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="plain-text tooltip")
     definition: Text = Field(description="Markdown")
     see_also: list[Slug] = Field(default_factory=list)

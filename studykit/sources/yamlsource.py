@@ -8,6 +8,7 @@ into booleans, numbers or dates are remembered, so a text field holding `No` can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +205,20 @@ def _mark_loc(mark: yaml.Mark | None, line_offset: int) -> Loc:
     return Loc(mark.line + 1 + line_offset, mark.column + 1)
 
 
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _error_loc(mark: yaml.Mark | None, text: str, line_offset: int) -> Loc:
+    """Where a syntax error is, kept inside `text`: at the end of a text without a final line break, libyaml reports
+    the line after the last one, which an editor cannot show."""
+    loc = _mark_loc(mark, line_offset)
+    lines = _YAML_LINE_BREAK.split(text)
+    last = len(lines) + line_offset
+    if loc.line > last:
+        return Loc(last, len(lines[-1]) + 1)
+    return loc
+
+
 ENV_TAG = "!ENV"  # MkDocs' environment-variable tag, allowed in mkdocs.yml only
 
 
@@ -223,12 +238,11 @@ def parse_yaml(
         return None, [error(path, loc.line, loc.column, exc.code, exc.message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        loc = _error_loc(mark, text, line_offset)
         if "nesting depth" in str(exc.problem):  # libyaml's own limit, hit while scanning ahead
-            loc = _mark_loc(mark, line_offset)
             return None, [
                 error(path, loc.line, loc.column, Code.YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels")
             ]
-        loc = _mark_loc(mark, line_offset)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
@@ -291,10 +305,35 @@ def _convert(
         doc.implicit[path] = _IMPLICIT_NAMES[node.tag]
     try:
         return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # e.g. 2026-02-30, or a 5,000-digit number
         loc = _mark_loc(node.start_mark, offset)
-        out.append(error(doc.path, loc.line, loc.column, Code.YAML_SYNTAX, f"cannot read value {node.value!r}: {exc}"))
+        out.append(_unreadable_scalar(doc.path, loc, path, node, exc))
         return node.value
+
+
+def _unreadable_scalar(file: str, loc: Loc, path: YamlPath, node: ScalarNode, exc: Exception) -> Diagnostic:
+    """A plain scalar that YAML resolves to a date or number it cannot build, as an editor would put it."""
+    field_name = next((str(part) for part in reversed(path) if isinstance(part, str)), "value")
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        reason = str(exc) if isinstance(exc, ValueError) else "not a calendar date"
+        return error(
+            file,
+            loc.line,
+            loc.column,
+            Code.SCHEMA_INVALID,
+            f"'{field_name}': {shown} is not a valid date ({reason}); write a real date as YYYY-MM-DD, "
+            f"or put text in quotes",
+        )
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return error(
+            file,
+            loc.line,
+            loc.column,
+            Code.YAML_IMPLICIT_TYPE,
+            f"'{field_name}': YAML reads {shown} as a number too large to use; put it in quotes to keep it as text",
+        )
+    return error(file, loc.line, loc.column, Code.YAML_SYNTAX, f"cannot read value {shown!r}: {exc}")
 
 
 def _environment_value(node: Node) -> Any:

@@ -33,8 +33,8 @@ def serve(root: Path, *, port: int = 8000, host: str = "127.0.0.1") -> int:
     if not port_is_free(host, port):
         print(f"error: port {port} is already in use; stop the other server or pass --port {port + 1}", file=sys.stderr)
         return 2
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from .engine.mkdocs import serve_with_mkdocs
 
     print(f"Serving the study site at http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
-    mkdocs_serve(config_file=str(root / CONFIG_FILE), livereload=True, dev_addr=f"{host}:{port}", strict=False)
+    serve_with_mkdocs(root / CONFIG_FILE, host=host, port=port)
     return 0

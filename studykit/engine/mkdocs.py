@@ -17,6 +17,7 @@ from typing import Any
 
 from ..diagnostics import Code, Diagnostic, error
 from ..generate.step import STUDYKIT_EXTENSIONS, Stage
+from ..render.safehtml import EXTENSION_NAME as SAFE_HTML
 from ..sources.siteconfig import CONFIG_FILE, CONTENT_DIR
 
 
@@ -48,7 +49,10 @@ def _tracker(records: _Records) -> Any:
 
 
 def hand_in_catalog(config: Any, stage: Stage) -> None:
-    """Point studykit's extensions at the snapshot of this build."""
+    """Point studykit's extensions at the snapshot of this build, and clean every page's HTML (whatever
+    extensions mkdocs.yml lists, the allowlist cleaner runs last: see render/safehtml.py)."""
+    if SAFE_HTML not in config["markdown_extensions"]:
+        config["markdown_extensions"].append(SAFE_HTML)
     for name in STUDYKIT_EXTENSIONS:
         if name in config["markdown_extensions"]:
             config["mdx_configs"].setdefault(name, {})["catalog"] = str(stage.snapshot)
@@ -89,3 +93,10 @@ def render_with_mkdocs(root: Path, stage: Stage, out_dir: Path, *, strict: bool 
         path = f"{CONTENT_DIR}/{page}" if page else CONFIG_FILE
         diagnostics.append(error(path, 1, 1, Code.BUILD_MKDOCS, message))
     return diagnostics
+
+
+def serve_with_mkdocs(config_file: Path, *, host: str, port: int) -> None:
+    """MkDocs' live-reloading server; the studykit plugin in the config checks and generates on every rebuild."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(config_file), livereload=True, dev_addr=f"{host}:{port}", strict=False)

@@ -36,7 +36,7 @@ bench: $(STAMP)
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip setuptools
-	.lock-venv/bin/pip install --quiet ".[test]"
+	.lock-venv/bin/pip install --quiet ".[test,bench]"
 	.lock-venv/bin/pip freeze --all --exclude-editable | grep -vE '^(studykit|pip)==' > requirements.lock
 	rm -rf .lock-venv
 

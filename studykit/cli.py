@@ -86,9 +86,14 @@ def build(
     root: Path, *, strict: bool = False, site_dir: Path | None = None, engine: str = "mkdocs", fmt: str = "text"
 ) -> int:
     from .pipeline import build_project
+    from .swap import BuildLocked
 
     site = site_dir or root / "site"
-    result = build_project(root, site, engine=engine)
+    try:
+        result = build_project(root, site, engine=engine)
+    except BuildLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     verb = f"built {site}" if result.built else "build failed, site/ left unchanged"
     _report(result.diagnostics, fmt, result.counts, result.seconds, verb)
     code = _exit_code(result.diagnostics, strict)

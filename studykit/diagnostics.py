@@ -30,6 +30,12 @@ class Code(StrEnum):
     FILE_ENCODING = ("file.encoding", "A file is not valid UTF-8.")
     FILE_TOO_LARGE = ("file.too-large", "A file is larger than the size limit.")
     FILE_UNREADABLE = ("file.unreadable", "A file could not be read.")
+    FILE_SYMLINK_OUTSIDE = ("file.symlink-outside", "A symbolic link whose target is outside the repository.")
+    FILE_SYMLINK_LOOP = ("file.symlink-loop", "A symbolic link that loops or points to nothing.")
+    FILE_TYPE = ("file.type", "A content file the browser would run as a page or script (.html, .js).")
+    FILE_SVG = ("file.svg", "An SVG with a script, an on* handler or a reference to another file or site.")
+    FILE_SHADOWS_ASSET = ("file.shadows-asset", "A content file at a path the theme's or studykit's own assets use.")
+    MARKDOWN_TOO_DEEP = ("markdown.too-deep", "Lists, quotes or indentation nested deeper than the renderer can go.")
     YAML_SYNTAX = ("yaml.syntax", "YAML that does not parse.")
     YAML_DUPLICATE_KEY = ("yaml.duplicate-key", "The same key appears twice in one mapping.")
     YAML_ALIAS = ("yaml.alias", "YAML anchors (&) and aliases (*) are not allowed: write values out.")
@@ -73,6 +79,10 @@ class Code(StrEnum):
     GLOSSARY_SEE_ALSO = ("glossary.see-also", "A see_also entry names a term that does not exist.")
     GLOSSARY_UNUSED = ("glossary.unused", "A term that no page mentions.")
     GLOSSARY_UNKNOWN_TERM = ("glossary.unknown-term", "A forced term link names a term that does not exist.")
+    GLOSSARY_DEFINITION_BLOCK = (
+        "glossary.definition-block",
+        "A /// glossary listing or /// quiz block inside a glossary definition.",
+    )
     # quizzes
     QUIZ_DUPLICATE_ID = ("quiz.duplicate-id", "Two quizzes share an id.")
     QUIZ_DUPLICATE_QUESTION = ("quiz.duplicate-question", "Two questions in one quiz share an id.")
@@ -86,7 +96,20 @@ class Code(StrEnum):
     CITE_UNUSED = ("cite.unused", "A reference that the page never cites.")
     CITE_DUPLICATE = ("cite.duplicate", "Two references of one page share an id.")
     # safety
-    SAFETY_HTML = ("safety.html", "Raw <script>, <iframe>, on* handlers or javascript: URLs in content.")
+    SAFETY_HTML = (
+        "safety.html",
+        "An element, attribute or URL that the HTML allowlist removes (<script>, <iframe>, <form>, <base>, on* "
+        "handlers, javascript: links, images from another site...).",
+    )
+    SAFETY_ATTR_LIST = (
+        "safety.attr-list",
+        "An attribute list { ... } that sets an event handler, style, autofocus, href or src, or an attribute "
+        "the HTML allowlist removes.",
+    )
+    SAFETY_FRONT_MATTER = (
+        "safety.front-matter",
+        'A page title or description with <, >, " or a character reference: the theme prints them as HTML.',
+    )
     # build
     BUILD_MKDOCS = ("build.mkdocs", "MkDocs reported a problem while building.")
     BUILD_ZENSICAL = ("build.zensical", "Zensical reported a problem while building (with --engine zensical).")
@@ -94,8 +117,15 @@ class Code(StrEnum):
     BUILD_QUIZ_GRADER = ("build.quiz-grader", "A question type has no grader in the quiz script.")
     AUDIT_BROKEN_LINK = ("audit.broken-link", "A link in the rendered site points to a file that was not built.")
     AUDIT_BROKEN_ANCHOR = ("audit.broken-anchor", "A link in the rendered site points to a missing element id.")
-    # stability
-    PERMALINK_REMOVED = ("permalink.removed", "A published page or section disappeared without a redirect.")
+    AUDIT_UNKNOWN_FILE = (
+        "audit.unknown-file",
+        "A file in the built site that came from no source, theme, package asset or page render.",
+    )
+    AUDIT_EXTERNAL_REQUEST = (
+        "audit.external-request",
+        "A page that loads a script, stylesheet, image, frame or redirect from another origin.",
+    )
+    AUDIT_CSP = ("audit.csp", "A built page cannot carry its Content-Security-Policy (no <head> before scripts).")
 
 
 @dataclass(frozen=True, order=True)

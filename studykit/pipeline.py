@@ -2,7 +2,8 @@
 
 Like MkDocs' own `commands/build.py`, one commented orchestrator: all data is gathered and checked first, the
 engine is one replaceable step, and a failed build never touches the previous site, so students keep the last
-good version.
+good version. Builds of one output folder run one at a time, and what a killed build left behind is removed by
+the next (see swap.py, which also says when a web server could see no site during the swap).
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from .generate.step import Stage, generate
 from .postprocess import postprocess
 from .sources.loading import load_project
 from .suppress import apply_suppressions
+from .swap import build_lock, remove_leftovers, staging_prefix, swap
 
 ENGINES = ("mkdocs", "zensical")
-STAGING_PREFIX = ".site-new-"
-RETIRED_PREFIX = ".site-old-"
 
 
 @dataclass
@@ -49,6 +49,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     built: bool = False
+    stages: dict[str, float] = field(default_factory=dict)  # step -> wall seconds, for `make bench`
 
     @property
     def errors(self) -> int:
@@ -85,32 +86,43 @@ def render_unchecked(root: Path, out_dir: Path, *, engine: str = "mkdocs") -> li
         return diagnostics + render(engine, root, stage, out_dir)
 
 
-def _swap(new: Path, site: Path) -> None:
-    """Put `new` where `site` is. The old tree is renamed aside first, so there is a moment (two renames long)
-    with no `site/`; a web server pointed at it may answer 404 during that moment."""
-    old = None
-    if site.exists():
-        old = site.with_name(f"{RETIRED_PREFIX}{time.time_ns()}")
-        site.rename(old)
-    new.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_project(root: Path, site: Path | None = None, *, engine: str = "mkdocs") -> BuildResult:
-    started = time.perf_counter()
+    """Check, generate, render, audit and swap in. Raises BuildLocked if another build of `site` is running."""
     site = site or root / "site"
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        with build_lock(site):
+            remove_leftovers(site)  # of builds that were killed midway
+            return _build(root, site, engine)
+    except OSError as exc:  # the output's parent or the lock file cannot be made
+        return BuildResult(diagnostics=[output_error(root, site, "cannot create the build directory", exc)])
+
+
+def output_error(root: Path, site: Path, what: str, exc: OSError, workspace: Path | None = None) -> Diagnostic:
+    """A build.output diagnostic for an OS error (no space, quota, read-only, busy, permission) while writing."""
+    shown = site.relative_to(root).as_posix() if site.is_relative_to(root) else str(site)
+    where = ""
+    if isinstance(exc.filename, str | bytes):
+        file = Path(os.fsdecode(exc.filename))
+        where = f" ({file.relative_to(workspace) if workspace and file.is_relative_to(workspace) else file})"
+    return error(shown, 1, 1, Code.BUILD_OUTPUT, f"{what}: {exc.strerror or exc}{where}")
+
+
+def _build(root: Path, site: Path, engine: str) -> BuildResult:
+    started = time.perf_counter()
+    stages: dict[str, float] = {}
+    mark = _Stopwatch(stages)
     # 1. load and check, once: the catalog built here is the only one of this build
     checked = check_project(root)
-    result = BuildResult(diagnostics=list(checked.diagnostics), counts=checked.counts)
+    mark("check")
+    result = BuildResult(diagnostics=list(checked.diagnostics), counts=checked.counts, stages=stages)
     if result.errors:
         result.seconds = time.perf_counter() - started
         return result
     try:
-        site.parent.mkdir(parents=True, exist_ok=True)
-        workspace = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site.parent))
+        workspace = Path(tempfile.mkdtemp(prefix=staging_prefix(site), dir=site.parent))
     except OSError as exc:
-        result.diagnostics.append(error("site", 1, 1, Code.BUILD_OUTPUT, f"cannot create the build directory: {exc}"))
+        result.diagnostics.append(output_error(root, site, "cannot create the build directory", exc))
         result.seconds = time.perf_counter() - started
         return result
     out = workspace / "site"
@@ -118,24 +130,40 @@ def build_project(root: Path, site: Path | None = None, *, engine: str = "mkdocs
         # 2. generate: the staged docs tree and the catalog snapshot the extensions read
         stage = Stage(workspace / "stage")
         result.diagnostics += generate(checked.catalog, stage).diagnostics
+        mark("generate")
         # 3. render with the engine
         if not result.errors:
             result.diagnostics += render(engine, root, stage, out)
+            mark("render")
         # 4. post-process the whole output (audit)
         if not result.errors:
             result.diagnostics += postprocess(out, checked.catalog)
+            mark("postprocess")
         # 5. swap the new site into place
         if not result.errors:
             os.chmod(out, 0o777 & ~_umask())
-            _swap(out, site)
+            swap(out, site)
             result.built = True
-    except OSError as exc:
-        result.diagnostics.append(error("site", 1, 1, Code.BUILD_OUTPUT, f"cannot write the site: {exc}"))
+            mark("swap")
+    except OSError as exc:  # ENOSPC, EDQUOT, EROFS, EBUSY, EACCES... while generating, rendering or swapping
+        result.diagnostics.append(output_error(root, site, "cannot write the site", exc, workspace))
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
     result.diagnostics = sort_diagnostics(result.diagnostics)
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _Stopwatch:
+    """Records the wall time since the previous mark under each step's name."""
+
+    def __init__(self, stages: dict[str, float]) -> None:
+        self.stages, self.last = stages, time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        now = time.perf_counter()
+        self.stages[step] = now - self.last
+        self.last = now
 
 
 def _umask() -> int:

@@ -28,8 +28,9 @@ def term_id_of(target: str) -> str | None:
 
 # ---------------------------------------------------------------- citations
 
-# `[@id]`, `[@a; @b]` or `[@a, @b]`: ids are anything but whitespace, `;`, `,` and `]`.
-CITATION = re.compile(r"\[@(?P<ids>[^\]\n]{1,500})\]")
+# `[@id]`, `[@a; @b]` or `[@a, @b]`: ids are anything but whitespace, `;`, `,` and `]`. The bracket text holds
+# no `[` either, so a search gives up at the next one: a line of `[@[@[@...` is scanned in linear time.
+CITATION = re.compile(r"\[@(?P<ids>[^\[\]\n]{1,500})\]")
 CITE_ID = re.compile(r"@?([^\s;,\]]+)")
 REFERENCES_ANCHOR = "references"
 

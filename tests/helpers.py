@@ -27,6 +27,22 @@ def copy_site(name: str, dest: Path) -> Path:
     return target
 
 
+NOT_THE_SITE = {"site", "tests", "benchmarks", "studykit", "build"}  # top-level folders that are not its sources
+
+
+def _skip_engine_and_caches(directory: str, names: list[str]) -> set[str]:
+    if Path(directory) != ROOT:
+        return {name for name in names if name == "__pycache__"}
+    return {name for name in names if name.startswith(".") or name in NOT_THE_SITE or name.endswith(".egg-info")}
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy this checkout's study site (sources, configuration, theme) to dest/project: no engine, tests or caches."""
+    target = dest / "project"
+    shutil.copytree(ROOT, target, ignore=_skip_engine_and_caches)
+    return target
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """`build_site.py ARGS` in this process (fast); stdout, stderr and the exit code as a subprocess would give."""
     out, err = io.StringIO(), io.StringIO()

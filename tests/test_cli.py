@@ -98,7 +98,7 @@ def test_a_renderer_failure_is_a_diagnostic_not_a_traceback(tmp_path: Path) -> N
     result = run_cli("--root", str(site), "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "mkdocs.yml:1:1: error:" in result.stdout
+    assert "mkdocs.yml:1:1: error:" in result.stdout and "[build.mkdocs]" in result.stdout
 
 
 def test_the_entry_point_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:

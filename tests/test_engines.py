@@ -11,6 +11,8 @@ from studykit.engine.zensical_build import stage_config
 from studykit.generate.step import Stage
 from studykit.pipeline import build_project
 
+from .helpers import copy_site
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -100,9 +102,21 @@ def test_the_zensical_config_keeps_the_editors_settings_and_points_into_the_stag
     config = stage_config(ROOT, Stage(tmp_path))
     assert config["docs_dir"] == "docs"
     assert "plugins" not in config and "hooks" not in config
-    assert Path(config["theme"]["custom_dir"]).is_absolute()
+    overlay = Path(config["theme"]["custom_dir"])
+    assert overlay.is_absolute() and (overlay / "main.html").is_file()
+    assert not (overlay / "partials" / "search.html").exists()  # Material's search form breaks Zensical's search
     assert config["nav"][0] == {"Home": "index.md"}
     extensions = {next(iter(e)) if isinstance(e, dict) else e: e for e in config["markdown_extensions"]}
     snapshot = str(tmp_path / "catalog.pickle")
     assert extensions["studykit.quiz"] == {"studykit.quiz": {"catalog": snapshot, "source_links": True}}
     assert extensions["studykit.glossary"] == {"studykit.glossary": {"catalog": snapshot}}
+
+
+def test_a_problem_only_zensical_finds_is_a_diagnostic(tmp_path: Path) -> None:
+    project = copy_site("minimal", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("material", "no-such-theme"), encoding="utf-8")
+    result = build_project(project, tmp_path / "out", engine="zensical")
+    assert not result.built and not (tmp_path / "out").exists()
+    assert [(d.path, d.code.value) for d in result.diagnostics] == [("mkdocs.yml", "build.zensical")]
+    assert "no-such-theme" in result.diagnostics[0].message

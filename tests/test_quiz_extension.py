@@ -26,7 +26,8 @@ from studykit.pipeline import check_project, render_unchecked
 from studykit.postprocess.audit import audit_site
 from studykit.quiz.extension import QuizExtension
 from studykit.quiz.render import QUESTION_TYPES, PageContext, question_hash, render_quiz, review_link
-from studykit.render.inline import InlineRenderer, sanitise
+from studykit.render.inline import InlineRenderer
+from studykit.render.sanitize import clean_inline_html
 from studykit.render.urls import page_url, relative_url
 from studykit.sources.loading import TermSource, load_project
 from studykit.sources.models import GlossaryTerm, Question, SingleChoice
@@ -295,8 +296,9 @@ def test_term_links_in_quiz_text_point_at_the_glossary_entry() -> None:
     assert str(ctx.inline.inline("[X](term:unknown)")) == "X"
 
 
-def test_sanitise_keeps_only_allowed_tags_and_attributes() -> None:
-    assert sanitise('<em onclick="x">a</em><svg onload="x"><b>b</b></svg>') == "<em>a</em>b"
+def test_inline_cleaner_keeps_only_allowed_tags_and_attributes() -> None:
+    assert clean_inline_html('<em onclick="x">a</em><svg onload="x"><b>b</b></svg>') == "<em>a</em>b"
+    assert clean_inline_html('<a href="javascript:alert(1)" class="sk-term">x</a>') == '<a class="sk-term">x</a>'
 
 
 # ---------------------------------------------------------------- the fixture site and the real site

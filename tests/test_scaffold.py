@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from studykit.cli import main
-from studykit.scaffold import markdown_text, render_site, topic_slug
+from studykit.scaffold import curly_quotes, markdown_text, render_site, topic_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_FILES = {
@@ -158,3 +158,11 @@ def test_an_editor_creates_and_builds_a_site_with_make(tmp_path: Path) -> None:
         assert "pip" not in made.stdout + made.stderr  # the environment already had studykit
     assert "<h1>Renal physiology</h1>" in (site / "site" / "index.html").read_text(encoding="utf-8")
     assert not (site / ".venv").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "page_title"),
+    [('The "gate" theory', "The “gate” theory"), ('one " left', "one “ left"), ("none", "none")],
+)
+def test_straight_double_quotes_become_typographic_in_page_titles(title: str, page_title: str) -> None:
+    assert curly_quotes(title) == page_title

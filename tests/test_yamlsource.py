@@ -6,7 +6,7 @@ from pathlib import Path
 
 from studykit.diagnostics import Code
 from studykit.sources.loading import load_project
-from studykit.sources.yamlsource import MAX_BYTES, Loc, parse_yaml
+from studykit.sources.yamlsource import MAX_BYTES, Loc, parse_yaml, read_text
 
 
 def test_positions_of_keys_and_values_are_recorded() -> None:
@@ -69,4 +69,12 @@ def test_hostile_files_in_a_project_are_reported_not_raised(tmp_path: Path) -> N
         ("glossary/huge.yml", "file.too-large"),
         ("quizzes/bomb.yml", "yaml.alias"),
         ("quizzes/tag.yml", "yaml.tag"),
+    ]
+
+
+def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    text, diagnostics = read_text(tmp_path, "glossary/terms.yml")  # a directory: stat works, reading fails
+    assert text is None
+    assert [d.text() for d in diagnostics] == [
+        "glossary/terms.yml:1:1: error: cannot read file: Is a directory [file.unreadable]"
     ]

@@ -9,8 +9,11 @@ from ..diagnostics import Diagnostic
 from .cite import check_citations
 from .content import check_content
 from .course import check_courses
+from .files import check_files
 from .glossary import check_glossary
 from .links import check_links
+from .markdown import check_markdown
+from .nav import check_nav
 from .pages import check_pages
 from .quiz import check_quizzes
 from .safety import check_safety
@@ -25,6 +28,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_quizzes,
     check_courses,
     check_safety,
+    check_files,
+    check_markdown,
+    check_nav,
 )
 
 

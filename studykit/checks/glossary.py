@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..catalog import Catalog
@@ -10,6 +11,10 @@ from ..sources.loading import TermSource
 from ..sources.scanner import scan
 from ..sources.yamlsource import YamlPath
 from .links import _yaml_link, check_target
+from .markdown import definition_position
+
+# a pymdownx block opener naming the glossary listing or a quiz: inside a definition, a listing would contain itself
+DEFINITION_BLOCK = re.compile(r"^[ \t]*/{3,}[ \t]*(?P<name>glossary|quiz)\b")
 
 
 def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
@@ -72,6 +77,7 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
         if term.learn_more:
             yield from _yaml_link(catalog, doc, (index, "learn_more"), term.learn_more)
         yield from _definition_links(catalog, source)
+        yield from _definition_blocks(source)
     yield from _check_term_usage(catalog)
 
 
@@ -88,6 +94,21 @@ def _definition_links(catalog: Catalog, source: TermSource) -> Iterator[Diagnost
             else:
                 line, column = value.line, value.column + link.column - 1
             yield error(source.path, line, column, problem[0], problem[1])
+
+
+def _definition_blocks(source: TermSource) -> Iterator[Diagnostic]:
+    for offset, text in enumerate(source.term.definition.split("\n")):
+        match = DEFINITION_BLOCK.match(text)
+        if match:
+            line, column = definition_position(source, offset + 1)
+            yield error(
+                source.path,
+                line,
+                column + len(text) - len(text.lstrip()),
+                Code.GLOSSARY_DEFINITION_BLOCK,
+                f"a '/// {match.group('name')}' block cannot be used inside a glossary definition; "
+                "link to the page that shows it instead",
+            )
 
 
 def _check_term_usage(catalog: Catalog) -> Iterator[Diagnostic]:

@@ -9,14 +9,13 @@ from collections.abc import Iterator
 
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, did_you_mean, error
+from ..sources.inline import inline_links
 from ..sources.loading import PageSource
 from ..sources.rules import GENERATED_CALLOUTS, Rules
-from ..sources.scanner import INLINE_LINK
 
 DESCRIPTION_LIMIT = 160
 # `!!! type "Title"` (admonition) and `??? type` / `???+ type` (collapsible details): the first word is the type.
 CALLOUT = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[\w-]+)")
-SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 IMG_ALT = re.compile(r"""\balt\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>]+)""", re.IGNORECASE)
 GENERATED_SECTIONS = {"references", "reference list", "bibliography"}
@@ -128,7 +127,16 @@ def _check_template(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
 def _check_body(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
     """What CONTRIBUTING.md tells editors never to write in a page body."""
     for heading in page.scanned.headings:
-        if heading.level == 1:
+        if heading.level == 1 and heading.underline is not None:
+            yield error(
+                page.path,
+                heading.underline,
+                1,
+                Code.PAGE_H1,
+                f"'=' underline makes '{heading.text}' an H1: the page title is generated from 'title'; "
+                "use H2 (##) sections",
+            )
+        elif heading.level == 1:
             yield error(
                 page.path,
                 heading.line,
@@ -145,26 +153,15 @@ def _check_body(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
                 f"hand-written '{heading.text}' section: the numbered reference list is generated from "
                 "'references' in front matter; cite them in the text as [@id]",
             )
-    previous: tuple[int, str] = (0, "")
     for number, line in page.scanned.prose:
-        if SETEXT_H1.match(line) and previous[0] == number - 1 and previous[1].strip():
-            yield error(
-                page.path,
-                number,
-                1,
-                Code.PAGE_H1,
-                f"'=' underline makes '{previous[1].strip()}' an H1: the page title is generated from 'title'; "
-                "use H2 (##) sections",
-            )
-        previous = (number, line)
-        for link in INLINE_LINK.finditer(line):
-            if link.group("bang") and not link.group("text").strip():
+        for link in inline_links(line):
+            if link.image and not link.text.strip():
                 yield error(
                     page.path,
                     number,
-                    link.start() + 1,
+                    link.start + 1,
                     Code.PAGE_IMAGE_ALT,
-                    f"image '{link.group('target').strip('<>')}' has no alternative text: describe it in ![...]",
+                    f"image '{link.target}' has no alternative text: describe it in ![...]",
                 )
         for tag in IMG_TAG.finditer(line):
             if not IMG_ALT.search(tag.group(0)):

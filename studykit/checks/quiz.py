@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, did_you_mean, error, warning
+from ..sources.inline import inline_links
 from ..sources.loading import QuizSource
 from ..sources.models import MultipleChoice, SingleChoice, TrueFalse, choice_text
-from ..sources.scanner import INLINE_LINK
 from ..sources.yamlsource import YamlDocument, YamlPath
 from .links import _yaml_link
 
@@ -105,8 +105,8 @@ def _quiz_text_links(catalog: Catalog, doc: YamlDocument) -> Iterator[Diagnostic
         in_choices = len(path) >= 2 and path[-2] == "choices"
         if not path or not (path[-1] in QUIZ_TEXT_FIELDS or in_choices) or "](" not in raw:
             continue
-        for link in INLINE_LINK.finditer(raw):
-            yield from _yaml_link(catalog, doc, path, link.group("target").strip("<>"))
+        for link in inline_links(raw):
+            yield from _yaml_link(catalog, doc, path, link.target)
 
 
 def _check_answer_key(

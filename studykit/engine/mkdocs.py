@@ -48,11 +48,16 @@ def _tracker(records: _Records) -> Any:
     return PageTracker()
 
 
-def hand_in_catalog(config: Any, stage: Stage) -> None:
-    """Point studykit's extensions at the snapshot of this build, and clean every page's HTML (whatever
-    extensions mkdocs.yml lists, the allowlist cleaner runs last: see render/safehtml.py)."""
+def add_safe_html(config: Any) -> None:
+    """Clean every page's HTML, whatever extensions mkdocs.yml lists: the allowlist cleaner runs last (see
+    render/safehtml.py)."""
     if SAFE_HTML not in config["markdown_extensions"]:
         config["markdown_extensions"].append(SAFE_HTML)
+
+
+def hand_in_catalog(config: Any, stage: Stage) -> None:
+    """Point studykit's extensions at the snapshot of this build, and clean every page's HTML."""
+    add_safe_html(config)
     for name in STUDYKIT_EXTENSIONS:
         if name in config["markdown_extensions"]:
             config["mdx_configs"].setdefault(name, {})["catalog"] = str(stage.snapshot)
@@ -84,6 +89,8 @@ def render_with_mkdocs(root: Path, stage: Stage, out_dir: Path, *, strict: bool 
     except Abort as exc:
         if not records.records:
             diagnostics.append(error(CONFIG_FILE, 1, 1, Code.BUILD_MKDOCS, str(exc)))
+    except OSError:  # no space, read-only, permission...: the pipeline reports it as build.output
+        raise
     except Exception as exc:  # noqa: BLE001 - a plugin or template failure must not become a traceback
         diagnostics.append(error(CONFIG_FILE, 1, 1, Code.BUILD_MKDOCS, f"MkDocs failed: {type(exc).__name__}: {exc}"))
     finally:

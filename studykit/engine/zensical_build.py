@@ -19,6 +19,7 @@ import yaml
 from ..diagnostics import Code, Diagnostic, Severity, error
 from ..generate.step import STUDYKIT_EXTENSIONS, Stage
 from ..quiz.extension import EXTENSION_NAME as QUIZ_EXTENSION
+from ..render.safehtml import EXTENSION_NAME as SAFE_HTML
 from ..sources.siteconfig import CONFIG_FILE, CONTENT_DIR, load_site_config
 from .zensical import render_with_zensical
 
@@ -28,7 +29,7 @@ DROPPED = ("hooks", "plugins", "docs_dir", "site_dir", "watch", "dev_addr")  # M
 
 
 def _extensions(items: list[Any], stage: Stage) -> list[Any]:
-    """The extension list with the catalog snapshot given to studykit's own."""
+    """The extension list with the catalog snapshot given to studykit's own, and the HTML cleaner added."""
     out: list[Any] = []
     for item in items:
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
@@ -38,6 +39,8 @@ def _extensions(items: list[Any], stage: Stage) -> list[Any]:
                 # Zensical rewrites every link in a page's HTML, raw HTML included: hand it source paths.
                 options["source_links"] = True
         out.append({name: options} if options else name)
+    if not any(item == SAFE_HTML or (isinstance(item, dict) and SAFE_HTML in item) for item in out):
+        out.append(SAFE_HTML)  # every page's HTML through the allowlist (render/safehtml.py)
     return out
 
 
@@ -52,9 +55,33 @@ def stage_config(root: Path, stage: Stage) -> dict[str, Any]:
     data["strict"] = False  # warnings are reported and judged by studykit, as for MkDocs
     theme = data.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        data["theme"] = dict(theme, custom_dir=str((root / theme["custom_dir"]).resolve()))
+        data["theme"] = dict(theme, custom_dir=str(_theme_overlay(root / theme["custom_dir"], stage)))
     data["markdown_extensions"] = _extensions(list(data.get("markdown_extensions") or []), stage)
     return data
+
+
+MATERIAL_ONLY = frozenset({"partials/search.html"})
+"""Overrides of Material templates that Zensical's own theme replaces: its search is a different widget (with the
+accessible name our override adds to Material's), and Material's search form under Zensical's bundle submits the
+page instead of searching."""
+THEME_OVERLAY = "theme"
+
+
+def _theme_overlay(custom_dir: Path, stage: Stage) -> Path:
+    """The project's theme overrides, less those written for Material's templates only, copied into the stage."""
+    overlay = stage.root / THEME_OVERLAY
+    if overlay.exists():
+        shutil.rmtree(overlay)
+    if not custom_dir.is_dir():
+        return custom_dir.resolve()
+    for file in sorted(custom_dir.rglob("*")):
+        rel = file.relative_to(custom_dir).as_posix()
+        if file.is_file() and rel not in MATERIAL_ONLY:
+            target = overlay / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+    overlay.mkdir(parents=True, exist_ok=True)
+    return overlay.resolve()
 
 
 def _diagnostic(problem: str) -> Diagnostic:

@@ -22,6 +22,7 @@ import yaml
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, error
 from ..quiz.graders import missing_graders
+from ..render.sanitize import theme_text
 from ..sources.loading import PageSource
 from ..sources.siteconfig import CONTENT_DIR
 from ..syntax import page_marker
@@ -30,6 +31,7 @@ from .snapshot import SNAPSHOT_NAME, write_snapshot
 
 ASSET_DIR = "assets/studykit"  # where studykit's CSS and JS are published; mkdocs.yml lists them from here
 ENGINE_META = ("title", "description", "hide")  # front matter the theme reads; `template` would mean a Jinja file
+THEME_TEXT = ("title", "description")  # ENGINE_META the theme prints as HTML
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ def staged_page(page: PageSource, *, marked: bool = True) -> str:
         return marker + page.body
     fields = meta.model_dump(mode="json", include=set(ENGINE_META), exclude_defaults=True)
     fields["title"] = meta.title
+    for name in THEME_TEXT:
+        if isinstance(fields.get(name), str):
+            fields[name] = theme_text(fields[name])  # the theme prints them unescaped (see sanitize.theme_text)
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000)
     body = page_markdown(page.body, meta, first_line=page.body_line, spans=page.scanned.citation_spans)
     return f"---\n{front}---\n\n{marker}{body}"
@@ -85,12 +90,15 @@ def staged_files(catalog: Catalog) -> dict[str, bytes]:
     project = catalog.project
     files: dict[str, bytes] = {}
     content = project.root / CONTENT_DIR
+    inside = project.root.resolve()
     for rel in sorted(project.assets):
-        files[rel] = (content / rel).read_bytes()
+        source = (content / rel).resolve()
+        if source.is_relative_to(inside):  # the loader already refused links out (sources/walk.py); never copy one
+            files[rel] = source.read_bytes()
     marked = any(name in project.config.extensions for name in STUDYKIT_EXTENSIONS)
     for page in project.pages:
         files[page.rel] = staged_page(page, marked=marked).encode("utf-8")
-    files.update(package_assets())  # the package's scripts always win over a same-named content file
+    files.update(package_assets())  # the package's scripts win over a same-named content file (file.shadows-asset)
     return files
 
 

@@ -28,6 +28,7 @@ from ..catalog import Catalog
 from ..generate.snapshot import catalog_for
 from ..render.pagemarker import page_of
 from ..render.pagemarker import register as register_page_marker
+from ..render.safehtml import register as register_safe_html
 from ..render.urls import source_href
 from ..syntax import NO_TERM_CLASS, term_id_of
 from .listing import build_listing
@@ -51,8 +52,14 @@ class GlossaryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stub
     def on_end(self, block: etree.Element) -> None:
         catalog = catalog_for(self.config)
         block.clear()
+        if getattr(self.md, "studykit_listing", False):  # a listing inside a definition: glossary.definition-block
+            return
         block.tag, block.attrib = "div", {"class": LISTING_CLASS}
-        listing = build_listing(catalog, self.md.parser.parseChunk)
+        self.md.studykit_listing = True
+        try:
+            listing = build_listing(catalog, self.md.parser.parseChunk)
+        finally:
+            self.md.studykit_listing = False
         block.extend(list(listing))
 
 
@@ -127,6 +134,7 @@ class GlossaryExtension(BlocksExtension):  # type: ignore[misc]
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
         register_page_marker(md)
+        register_safe_html(md)  # the build adds it too; this covers direct use of the extension
         block_mgr.register(GlossaryBlock, self.getConfigs())
         md.inlinePatterns.register(NoTermProcessor(NO_TERM, md), "studykit_no_term", 175)
         # after inline (20) and attr_list (8), before toc (5) and MkDocs' link rewriting (0)

@@ -21,7 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
 from ..diagnostics import Diagnostic, Severity
-from ..engine.mkdocs import hand_in_catalog
+from ..engine.mkdocs import add_safe_html, hand_in_catalog
 from ..generate.snapshot import SNAPSHOT_NAME
 from ..generate.step import Stage, generate
 from ..pipeline import check_project
@@ -54,6 +54,7 @@ class StudykitPlugin(BasePlugin[StudykitConfig]):  # type: ignore[no-untyped-cal
         docs = Path(config["docs_dir"])
         if (docs.parent / SNAPSHOT_NAME).is_file() or not self.config.generate:
             self.staged_by_plugin = False
+            add_safe_html(config)  # pages are cleaned even when studykit does not stage them
             return config  # studykit's pipeline staged this tree, or the user turned generation off
         root = Path(config["config_file_path"]).parent
         checked = check_project(root)

@@ -1,5 +1,6 @@
-"""Post-process: work over the whole rendered output (the link audit; later search-index checks, CSP hashes and
-the service-worker manifest)."""
+"""Post-process: work over the whole rendered output: the link audit, then each page's Content-Security-Policy
+(after the audit, which reads the pages as the engine wrote them; later search-index checks and the service-worker
+manifest)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from .audit import audit_site
+from .csp import add_csp
 
 
 def postprocess(site: Path, catalog: Catalog) -> list[Diagnostic]:
-    return audit_site(site, catalog)
+    diagnostics = audit_site(site, catalog)
+    return diagnostics + add_csp(site)

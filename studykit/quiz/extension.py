@@ -29,6 +29,7 @@ from pymdownx.blocks.block import Block
 from ..generate.snapshot import catalog_for
 from ..render.pagemarker import page_of
 from ..render.pagemarker import register as register_page_marker
+from ..render.safehtml import register as register_safe_html
 from .render import PageContext, render_quiz, render_quiz_index
 
 EXTENSION_NAME = "studykit.quiz"
@@ -115,6 +116,7 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
         md.registerExtension(self)
         register_page_marker(md)
+        register_safe_html(md)  # the build adds it too; this covers direct use of the extension
         for block in (QuizBlock, QuizIndexBlock):
             bound = type(block.__name__, (block,), {"extension": self})
             block_mgr.register(bound, {})

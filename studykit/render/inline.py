@@ -1,9 +1,10 @@
 """YAML text (quiz prompts, choices, feedback, explanations) as safe inline HTML.
 
 Editors may use inline Markdown (emphasis, code, links) in YAML text, but never HTML: raw HTML is turned off in
-the Markdown instance, so `<script>` comes out as text, and the result is then rebuilt from an allowlist of tags
-and attributes as a second line of defence. `check` already rejects HTML in YAML; this keeps `serve` (which
-renders despite errors) and any future bypass safe too.
+the Markdown instance, so `<script>` comes out as text, and the result then goes through the inline allowlist
+(`sanitize.clean_inline_html`, nh3) as a second line of defence; the quiz widget around it goes through the
+page allowlist with the rest of the page. This keeps `serve` (which renders despite errors) and any future
+bypass safe too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -20,19 +20,11 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from ..syntax import EXTERNAL_SCHEMES, TERM_SCHEME
+from .sanitize import clean_inline_html
 
 # A link as written in YAML (content-relative page path) -> (href, extra attributes), or None to drop the link.
 LinkResolver = Callable[[str], tuple[str, dict[str, str]] | None]
 
-ALLOWED_TAGS: dict[str, set[str]] = {
-    "p": set(),
-    "em": set(),
-    "strong": set(),
-    "code": set(),
-    "br": set(),
-    "a": {"href", "class", "data-term", "data-short"},  # class and data-* only ever come from our own resolver
-}
-VOID_TAGS = {"br"}
 # Block syntax a one-line YAML text must not trigger ("1. ..." is not a list here); paragraphs remain.
 BLOCK_SYNTAX = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote", "reference")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # includes Python-Markdown's placeholder markers
@@ -82,35 +74,6 @@ def _replace_with_text(parent: etree.Element, child: etree.Element, text: str) -
     parent.remove(child)
 
 
-class _Allowlist(HTMLParser):
-    """Rebuild HTML keeping only allowed tags and attributes; all text is escaped again."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        allowed = ALLOWED_TAGS.get(tag)
-        if allowed is None:
-            return
-        kept = "".join(f' {name}="{escape(value or "")}"' for name, value in attrs if name in allowed)
-        self.out.append(f"<{tag}{kept}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ALLOWED_TAGS and tag not in VOID_TAGS:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(escape(data, quote=False))
-
-
-def sanitise(html: str) -> str:
-    parser = _Allowlist()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
-
-
 class InlineRenderer:
     """Render editor text to safe HTML; one Markdown instance reused for every text of a page."""
 
@@ -131,7 +94,7 @@ class InlineRenderer:
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
             return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
         self._md.reset()
-        return sanitise(self._md.convert(text))
+        return clean_inline_html(self._md.convert(text))
 
     def inline(self, text: str) -> Markup:
         """One line of text (prompt, choice, feedback): no paragraph wrapper."""

@@ -106,6 +106,13 @@ def _output_path(parts: tuple[str, ...], slug: str) -> str:
     return "/".join(names)
 
 
+def curly_quotes(text: str) -> str:
+    """Straight double quotes as typographic ones: `check` refuses `"` in a page title (safety.front-matter),
+    since the theme prints titles into HTML attributes unescaped."""
+    parts = text.split('"')
+    return "".join(part + ("“" if index % 2 == 0 else "”") for index, part in enumerate(parts[:-1])) + parts[-1]
+
+
 def render_site(title: str, *, today: dt.date | None = None) -> dict[str, bytes]:
     """Every file of a new site titled `title`: path relative to the site -> content."""
     title = title.strip()
@@ -119,7 +126,8 @@ def render_site(title: str, *, today: dt.date | None = None) -> dict[str, bytes]
     env.filters["markdown"] = markdown_text
     values = {
         "title": title,
-        "topic_title": f"{title}: an introduction",
+        "page_title": curly_quotes(title),
+        "topic_title": f"{curly_quotes(title)}: an introduction",
         "slug": slug,
         "today": (today or dt.date.today()).isoformat(),
     }

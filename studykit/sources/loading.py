@@ -13,7 +13,8 @@ from .models import Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
 from .rules import Rules, load_rules
 from .scanner import ScannedPage, scan
 from .siteconfig import CONTENT_DIR, SiteConfig, load_site_config
-from .yamlsource import YamlDocument, parse_yaml, read_text
+from .walk import survey_project, theme_folder
+from .yamlsource import MAX_BYTES, YamlDocument, parse_yaml, read_text
 
 GLOSSARY_DIR = "glossary"
 QUIZ_DIR = "quizzes"
@@ -62,6 +63,8 @@ class Project:
     quizzes: list[QuizSource] = field(default_factory=list)
     courses: list[CourseSource] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)  # content-relative paths of non-Markdown files
+    page_files: set[str] = field(default_factory=set)  # content-relative paths of Markdown files, even unreadable
+    svgs: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes, for checks/files.py
     yaml_docs: list[YamlDocument] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
     config: SiteConfig = field(default_factory=SiteConfig)
@@ -198,6 +201,18 @@ def load_quiz_file(file: Path, root: Path) -> tuple[Quiz | None, YamlDocument | 
     return Quiz(id=header.id, title=header.title, page=header.page, questions=questions), doc, diagnostics
 
 
+def _read_svg(file: Path, root: Path, project: Project) -> list[Diagnostic]:
+    """Keep an SVG's bytes for the file check (checks read the project, never the disk)."""
+    path = file.relative_to(root).as_posix()
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            return [error(path, 1, 1, Code.FILE_TOO_LARGE, f"file is larger than {MAX_BYTES:,} bytes")]
+        project.svgs[file.relative_to(root / CONTENT_DIR).as_posix()] = file.read_bytes()
+    except OSError as exc:
+        return [error(path, 1, 1, Code.FILE_UNREADABLE, f"cannot read file: {exc.strerror}")]
+    return []
+
+
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Read every page, glossary file, quiz and course under `root`. Never raises for bad content."""
     config, diagnostics = load_site_config(root)
@@ -208,12 +223,15 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     diagnostics += rules_diagnostics
     if rules_doc is not None:
         project.yaml_docs.append(rules_doc)
+    survey = survey_project(root, theme_folder(config.doc.data if config.doc else None))  # links out: never read
+    diagnostics += survey.diagnostics
     content = root / CONTENT_DIR
-    if content.is_dir():
-        for file in sorted(content.rglob("*")):
+    if content.is_dir() and survey.allows(content):
+        for file in survey.filter(sorted(content.rglob("*"))):
             if not file.is_file() or any(part.startswith(".") for part in file.relative_to(content).parts):
                 continue
             if file.suffix == ".md":
+                project.page_files.add(file.relative_to(content).as_posix())
                 page, page_diags = load_page(file, root)
                 diagnostics += page_diags
                 if page is not None:
@@ -222,13 +240,15 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
                         project.yaml_docs.append(page.doc)
             else:
                 project.assets.add(file.relative_to(content).as_posix())
-    for file in sorted((root / GLOSSARY_DIR).glob("*.y*ml")):
+                if file.suffix.lower() == ".svg":
+                    diagnostics += _read_svg(file, root, project)
+    for file in survey.filter(sorted((root / GLOSSARY_DIR).glob("*.y*ml"))):
         terms, doc, term_diags = load_glossary_file(file, root)
         project.terms += terms
         diagnostics += term_diags
         if doc is not None:
             project.yaml_docs.append(doc)
-    for file in sorted((root / QUIZ_DIR).glob("*.y*ml")):
+    for file in survey.filter(sorted((root / QUIZ_DIR).glob("*.y*ml"))):
         quiz, doc, quiz_diags = load_quiz_file(file, root)
         diagnostics += quiz_diags
         if doc is not None:
@@ -237,7 +257,7 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
             project.quizzes.append(QuizSource(doc.path, doc, quiz))
         else:
             project.broken_quizzes.add(_declared_id(doc) or file.stem)
-    for file in sorted((root / COURSE_DIR).glob("*.y*ml")):
+    for file in survey.filter(sorted((root / COURSE_DIR).glob("*.y*ml"))):
         course, doc, course_diags = _load_mapping_model(file, root, Course, "course")
         diagnostics += course_diags
         if doc is not None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal
-from urllib.parse import urlparse
 
+import ada_url
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -52,8 +52,15 @@ class Reference(Strict):
     def _trusted_host(cls, url: str | None) -> str | None:
         if url is None:
             return url
-        parsed = urlparse(url)
-        if parsed.scheme != "https" or parsed.hostname not in CITATION_HOSTS:
+        # parsed as browsers do (WHATWG URL Standard), never with urllib: `https://evil.invalid\\@doi.org/` is
+        # evil.invalid to a browser (a backslash ends the host), but doi.org to urllib.parse
+        try:
+            parsed = ada_url.URL(url)
+        except ValueError:
+            parsed = None
+        if parsed is not None and (parsed.username or parsed.password):
+            raise ValueError("reference url must not hold a user name or password (the part before '@')")
+        if parsed is None or parsed.protocol != "https:" or parsed.port or parsed.hostname not in CITATION_HOSTS:
             raise ValueError(f"reference url must be https on one of: {', '.join(CITATION_HOSTS)}")
         return url
 

@@ -24,6 +24,7 @@ class NavEntry:
     rel: str  # as written: content-relative
     line: int
     column: int
+    section: tuple[str, ...] = ()  # titles of the nav sections it is listed under, outermost first
 
 
 @dataclass
@@ -33,6 +34,7 @@ class SiteConfig:
     docs_dir: str = CONTENT_DIR
     use_directory_urls: bool = True
     nav: list[NavEntry] | None = None  # None: no nav (MkDocs then lists every page itself)
+    omitted_files: str = "info"  # validation.nav.omitted_files: "warn" makes MkDocs (built strict) fail
     extensions: list[str] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
 
@@ -52,17 +54,28 @@ def _names(items: Any) -> list[str]:
     return names
 
 
-def _nav_entries(doc: YamlDocument, value: Any, path: YamlPath, out: list[NavEntry]) -> None:
+def _nav_entries(
+    doc: YamlDocument, value: Any, path: YamlPath, out: list[NavEntry], section: tuple[str, ...] = ()
+) -> None:
     if isinstance(value, str):
         if "://" not in value and not value.startswith(("/", "#")):
             loc = doc.loc(path)
-            out.append(NavEntry(value, loc.line, loc.column))
+            out.append(NavEntry(value, loc.line, loc.column, section))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            _nav_entries(doc, child, path + (index,), out)
+            _nav_entries(doc, child, path + (index,), out, section)
     elif isinstance(value, dict):
-        for key, child in value.items():
-            _nav_entries(doc, child, path + (key,), out)
+        for key, child in value.items():  # `Title: page.md` names a page; `Title: [...]` is a section
+            _nav_entries(doc, child, path + (key,), out, section if isinstance(child, str) else (*section, str(key)))
+
+
+def _omitted_files(validation: Any) -> str:
+    """MkDocs' level for pages the nav leaves out: `validation: {omitted_files: ...}` or `{nav: {...}}`."""
+    if not isinstance(validation, dict):
+        return "info"
+    nav = validation.get("nav")
+    level = nav.get("omitted_files") if isinstance(nav, dict) else validation.get("omitted_files")
+    return str(level) if isinstance(level, str) else "info"
 
 
 def load_site_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -89,6 +102,7 @@ def load_site_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         extensions=_names(data.get("markdown_extensions")),
         plugins=_names(data.get("plugins")),
+        omitted_files=_omitted_files(data.get("validation")),
     )
     if config.docs_dir.rstrip("/") != CONTENT_DIR:
         diagnostics.append(

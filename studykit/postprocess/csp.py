@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,6 +36,7 @@ POLICY: tuple[tuple[str, str], ...] = (
     ("frame-src", "'none'"),
 )
 
+_NEWLINE = re.compile("\n")
 _JS_TYPES = {
     "",
     "module",
@@ -92,7 +94,7 @@ class _HeadParser(HTMLParser):
         self.first_script: int | None = None
         self.scripts: list[InlineScript] = []
         self._open: tuple[int, bool] | None = None
-        self._lines = [0] + [index + 1 for index, char in enumerate(source) if char == "\n"]
+        self._lines = [0] + [match.end() for match in _NEWLINE.finditer(source)]
 
     def _offset(self) -> int:
         line, column = self.getpos()

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic
-from .audit import audit_site
+from .audit import audit_site, parse_site
 from .csp import add_csp
 
 
 def postprocess(site: Path, catalog: Catalog) -> list[Diagnostic]:
-    diagnostics = audit_site(site, catalog)
-    return diagnostics + add_csp(site)
+    parsed = parse_site(site)  # once: the audit and the policy both read every page
+    diagnostics = audit_site(site, catalog, parsed)
+    return diagnostics + add_csp(site, parsed)

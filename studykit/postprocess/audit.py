@@ -11,13 +11,13 @@ import os
 import posixpath
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, error
 from ..render.urls import page_url
+from .csp import HeadParser
 from .provenance import audit_provenance
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
@@ -69,14 +69,18 @@ def external_requests(tag: str, values: dict[str, str | None]) -> list[str]:
     return [url for url in urls if url and _foreign(url)]
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+class PageParser(HeadParser):
+    """What the audit needs of a page (ids, links, requests to other origins), plus what the CSP step needs
+    (HeadParser), so that each page is parsed once per build."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
         self.ids: set[str] = set()
         self.links: list[tuple[str, int]] = []
         self.requests: list[tuple[str, str, int]] = []  # (tag, URL on another origin, line)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
         values = dict(attrs)
         for url in external_requests(tag, values):
             self.requests.append((tag, url, self.getpos()[0]))
@@ -96,13 +100,23 @@ def output_path(source_rel: str) -> str:
     return page_url(source_rel) + "index.html"
 
 
-def audit_site(site: Path, catalog: Catalog | None = None) -> list[Diagnostic]:
-    sources = {output_path(rel): page.path for rel, page in (catalog.pages.items() if catalog else [])}
-    parsed: dict[str, _PageParser] = {}
+def parse_site(site: Path) -> dict[str, PageParser]:
+    """Every HTML page of the output, parsed once: site-relative path -> parser."""
+    parsed: dict[str, PageParser] = {}
     for file in sorted(site.rglob("*.html")):
-        parser = _PageParser()
-        parser.feed(file.read_text(encoding="utf-8", errors="replace"))
+        text = file.read_text(encoding="utf-8", errors="replace")
+        parser = PageParser(text)
+        parser.feed(text)
+        parser.close()
         parsed[file.relative_to(site).as_posix()] = parser
+    return parsed
+
+
+def audit_site(
+    site: Path, catalog: Catalog | None = None, parsed: dict[str, PageParser] | None = None
+) -> list[Diagnostic]:
+    sources = {output_path(rel): page.path for rel, page in (catalog.pages.items() if catalog else [])}
+    parsed = parse_site(site) if parsed is None else parsed
     built = _built(site)
     diagnostics: list[Diagnostic] = []
     for page_path, parser in parsed.items():
@@ -145,7 +159,7 @@ def _split(url: str) -> tuple[str, str, str, str]:
 
 
 def _check(
-    url: str, base: str, page_path: str, built: tuple[set[str], set[str]], parsed: dict[str, _PageParser]
+    url: str, base: str, page_path: str, built: tuple[set[str], set[str]], parsed: dict[str, PageParser]
 ) -> tuple[Code, str] | None:
     scheme, netloc, path, fragment = _split(url)
     if scheme in _SKIP_SCHEMES or netloc:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,7 +84,7 @@ class InlineScript:
     executable: bool
 
 
-class _HeadParser(HTMLParser):
+class HeadParser(HTMLParser):
     """Finds where `<head>`'s start tag ends, where the first script starts, and every inline script's exact
     source text (offsets into `source`)."""
 
@@ -119,8 +120,8 @@ class _HeadParser(HTMLParser):
             self._open = None
 
 
-def parse_page(html: str) -> _HeadParser:
-    parser = _HeadParser(html)
+def parse_page(html: str) -> HeadParser:
+    parser = HeadParser(html)
     parser.feed(html)
     parser.close()
     return parser
@@ -130,27 +131,31 @@ def meta_tag(hashes: list[str]) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
 
 
-def add_policy(html: str) -> str | None:
+def add_policy(html: str, parsed: HeadParser | None = None) -> str | None:
     """The page with its policy inserted first in `<head>`, or None when it has no `<head>` before its first
-    script (a policy placed after a script does not cover it)."""
-    parsed = parse_page(html)
+    script (a policy placed after a script does not cover it). `parsed`: the page already parsed (by the audit)."""
+    parsed = parsed or parse_page(html)
     if parsed.head_end is None or (parsed.first_script is not None and parsed.first_script < parsed.head_end):
         return None
     hashes = [script_hash(script.text) for script in parsed.scripts if script.executable]
     return html[: parsed.head_end] + meta_tag(hashes) + html[parsed.head_end :]
 
 
-def add_csp(site: Path) -> list[Diagnostic]:
+def add_csp(site: Path, parsed: Mapping[str, HeadParser] | None = None) -> list[Diagnostic]:
     """Give every HTML page under `site` its policy. Inserted on the `<head>` line, so line numbers the audit
-    reported stay true."""
+    reported stay true. `parsed`: site-relative path -> the page as the audit parsed it, so each page is parsed
+    once per build (parsing is most of the post-process cost)."""
     diagnostics: list[Diagnostic] = []
     for file in sorted(site.rglob("*.html")):
-        where = f"site/{file.relative_to(site).as_posix()}"
+        rel = file.relative_to(site).as_posix()
+        where = f"site/{rel}"
         try:
-            updated = add_policy(file.read_bytes().decode("utf-8"))
+            html = file.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
             diagnostics.append(error(where, 1, 1, Code.AUDIT_CSP, f"page is not UTF-8, so no policy was added: {exc}"))
             continue
+        known = (parsed or {}).get(rel)
+        updated = add_policy(html, known if known is not None and known.source == html else None)
         if updated is None:
             message = "page has no <head> before its first script, so no Content-Security-Policy can cover it"
             diagnostics.append(error(where, 1, 1, Code.AUDIT_CSP, message))

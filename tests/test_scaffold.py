@@ -103,7 +103,7 @@ def test_no_template_file_is_a_dotfile() -> None:
         ("   ", "the title is empty"),
         ("two\nlines", "one line"),
         ("<b>Bold</b>", "'<' or '>'"),
-        ("JavaScript: basics", "javascript"),
+        ("Tom &amp; Jerry", "character references"),
     ],
 )
 def test_a_bad_title_is_refused(title: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,3 +166,9 @@ def test_an_editor_creates_and_builds_a_site_with_make(tmp_path: Path) -> None:
 )
 def test_straight_double_quotes_become_typographic_in_page_titles(title: str, page_title: str) -> None:
     assert curly_quotes(title) == page_title
+
+
+def test_a_title_that_only_looks_like_code_is_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert main(["new", str(site), "--title", "JavaScript: basics & onload=tips"]) == 0
+    assert main(["--root", str(site), "check", "--strict"]) == 0, capsys.readouterr().out

@@ -26,8 +26,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from ..render.sanitize import theme_text_problem
 from ..sources.models import slugify
-from ..sources.scanner import UNSAFE
 
 TEMPLATE_PACKAGE = "studykit.scaffold"
 TEMPLATE_DIR = "template"
@@ -73,9 +73,12 @@ def _title_problem(title: str) -> str | None:
         return "the title must be one line of text, without control characters"
     if "<" in title or ">" in title:
         return "the title must not contain '<' or '>': MkDocs would put it into pages as HTML"
-    unsafe = UNSAFE.search(title)
-    if unsafe:
-        return f"the title must not contain {unsafe.group(0)!r}: studykit refuses it in any text (a javascript: URL)"
+    offset = theme_text_problem(curly_quotes(title))
+    if offset is not None:
+        return (
+            f"the title must not contain {curly_quotes(title)[offset : offset + 5]!r}...: page titles are plain text, "
+            "without character references"
+        )
     return None
 
 

@@ -1,5 +1,5 @@
 """A fast line scanner for Markdown pages: headings (with the anchors the toc extension will produce), links,
-citations, term links, quiz blocks and unsafe HTML, each with its line and column.
+citations, term links and quiz blocks, each with its line and column (unsafe HTML: sources/htmlscan.py).
 
 It does not render: checking a thousand pages must take seconds, and positions must be those of the source. But
 it must see the page as Python-Markdown (with the extensions in mkdocs.yml) will, or `check` and the build
@@ -60,10 +60,6 @@ MARKUP_CHARS = frozenset("`[]<>*_\\&")  # a heading without any of these is its 
 # `[label]: target "title"`, the whole line (ReferenceProcessor.RE, less its title-on-the-next-line form)
 REF_DEF = re.compile(r"""\[(?P<label>[^\[\]]+)\]:[ ]*(?P<target>\S++)[ ]*(?:"[^\n]*"|'[^\n]*'|\([^\n]*\))?[ ]*$""")
 QUIZ_BLOCK = re.compile(r"^\s*/{3,}[ \t]*quiz[ \t]*\|[ \t]*(?P<id>\S(?:.*\S)?)\s*$")  # as pymdownx Blocks reads it
-UNSAFE = re.compile(
-    r"(?P<tag><\s*(?:script|iframe|object|embed)\b)|(?P<handler><[^<>]*\son[a-z]+\s*=)|(?P<js>javascript\s*:)",
-    re.IGNORECASE,
-)
 INLINE_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`]")  # rough plain text of a title, for display
 
 BLANK, TEXT, HEADING, CODE, QUIZ, REF, UNDERLINE = range(7)
@@ -110,13 +106,6 @@ class CitationSpan:
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Unsafe:
-    what: str
-    line: int
-    column: int
-
-
 @dataclass
 class ScannedPage:
     headings: list[Heading] = field(default_factory=list)
@@ -126,7 +115,6 @@ class ScannedPage:
     citations: list[Citation] = field(default_factory=list)
     citation_spans: list[CitationSpan] = field(default_factory=list)
     quiz_blocks: list[tuple[str, int, int]] = field(default_factory=list)
-    unsafe: list[Unsafe] = field(default_factory=list)
     prose: list[tuple[int, str]] = field(default_factory=list)  # (line, text) outside code and headings
 
     @property
@@ -642,12 +630,6 @@ def code_free_lines(text: str) -> list[str]:
     return [line for piece in _pieces(text)[1] for line in piece.visible]
 
 
-def _add_unsafe(page: ScannedPage, text: str, number: int) -> None:
-    for unsafe in UNSAFE.finditer(text):
-        what = unsafe.group("tag") or unsafe.group("handler") or unsafe.group("js")
-        page.unsafe.append(Unsafe(what.strip(), number, unsafe.start() + 1))
-
-
 def _add_inline(page: ScannedPage, piece: _Piece, number: int, labels: set[str]) -> None:
     """Links and reference links of the piece's lines, inline-parsed as one text, the first being line `number`."""
     starts = [0]
@@ -666,10 +648,9 @@ def _add_inline(page: ScannedPage, piece: _Piece, number: int, labels: set[str])
 
 
 def _add_prose(page: ScannedPage, piece: _Piece, number: int) -> None:
-    """Prose, unsafe HTML and citations of one TEXT piece, line by line."""
-    for offset, (blanked, visible) in enumerate(zip(piece.blanked, piece.visible, strict=True)):
+    """Prose and citations of one TEXT piece, line by line."""
+    for offset, blanked in enumerate(piece.blanked):
         page.prose.append((number + offset, blanked))
-        _add_unsafe(page, visible, number + offset)
         for cite in CITATION.finditer(blanked):
             ids = citation_ids(cite.group("ids"))
             for ref_id, at in ids:
@@ -700,14 +681,11 @@ def scan(text: str, first_line: int = 1) -> ScannedPage:
     for piece in pieces:
         number = first_line + piece.first
         if piece.kind in (BLANK, CODE, UNDERLINE, REF):
-            if piece.kind == REF:
-                _add_unsafe(page, piece.visible[0], number)
             continue
         if piece.kind == TEXT:
             _add_inline(page, piece, number, labels)
             _add_prose(page, piece, number)
             continue
-        _add_unsafe(page, piece.visible[0], number)
         if piece.kind == QUIZ:
             quiz = QUIZ_BLOCK.match(piece.blanked[0])
             if quiz:

@@ -23,7 +23,7 @@ PROJECT, _ = load_project(ROOT)
 TOPIC_PAGES = [p for p in PROJECT.pages if p.meta and p.meta.template in ("procedure", "topic")]
 QUIZZES = {q.quiz.id: q.quiz for q in PROJECT.quizzes}
 
-# Each topic of CONTENT_GUIDE "Scope", with a phrase that must appear in the guide's text.
+# Each topic of docs/content-guide.md, "What the guide covers", with a phrase that must appear in the guide's text.
 SCOPE = {
     "non-invasive care": "physiotherapy",
     "acupuncture": "acupuncture",

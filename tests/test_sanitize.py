@@ -265,7 +265,6 @@ def test_check_accepts_a_plain_ampersand_and_rejects_markup_in_front_matter(tmp_
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_front_matter_and_bodies_reach_the_page_as_text_under_both_engines(tmp_path: Path, engine: str) -> None:
-    pytest.importorskip(engine)
     root = _site_with_titles(tmp_path)
     site = root / "site"
     render_unchecked(root, site, engine=engine)

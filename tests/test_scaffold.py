@@ -15,6 +15,8 @@ import yaml
 from studykit.cli import main
 from studykit.scaffold import curly_quotes, markdown_text, render_site, topic_slug
 
+from .helpers import unavailable
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_FILES = {
     ".github/workflows/site.yml",
@@ -128,14 +130,15 @@ def test_an_empty_directory_is_used(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert _files(tmp_path) == EXPECTED_FILES
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_an_editor_creates_and_builds_a_site_with_make(tmp_path: Path) -> None:
     """What an editor types, in a fresh process. VENV points the Makefile at this test run's environment, which
     already has studykit, so nothing is installed (fast and offline)."""
     venv = Path(sys.executable).parent.parent  # this interpreter's environment (not resolved: it may be a link)
     studykit = venv / "bin" / "studykit"
+    if shutil.which("make") is None:
+        unavailable("needs make")
     if not (studykit.is_file() and (venv / "bin" / "python").exists()):
-        pytest.skip("not running in a virtual environment with the studykit console script")
+        unavailable("not running in a virtual environment with the studykit console script")
     new = subprocess.run(
         [str(studykit), "new", "renal-physiology", "--title", "Renal physiology"],
         cwd=tmp_path,

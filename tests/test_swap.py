@@ -20,7 +20,7 @@ import studykit.swap
 from studykit.pipeline import build_project
 from studykit.swap import BuildLocked, build_lock, swap
 
-from .helpers import ROOT, copy_site, run_cli
+from .helpers import ROOT, copy_site, run_cli, unavailable
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -156,7 +156,7 @@ def test_swap_puts_the_new_tree_in_place_and_deletes_the_old(
     (new / "new" / "page.html").write_text("new")
     swap(new, site)
     if exchange and exchanged != [True]:
-        pytest.skip("this system or file system has no renameat2(RENAME_EXCHANGE); the fallback is tested")
+        unavailable("this system or file system has no renameat2(RENAME_EXCHANGE); the fallback is tested")
     assert _tree(site) == {"new/page.html": "new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]
     assert list((tmp_path / "work").iterdir()) == []

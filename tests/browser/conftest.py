@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from ..helpers import unavailable
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,20 +32,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - depends on the machine
-        _unavailable("playwright is not installed")
+        unavailable("playwright is not installed")
     if not Path(CHROMIUM).is_file():
-        _unavailable(f"Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)")
+        unavailable(f"Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield instance

@@ -221,7 +221,7 @@ def write_studykit(folder: Path, spec: Spec, pages: list[Page], terms: list[Term
         + "plugins:\n  - search\n  - studykit\n"
         + "extra_css:\n"
         + "".join(f"  - assets/studykit/{n}.css\n" for n in ("studykit", "glossary", "a11y", "quiz"))
-        + "extra_javascript:\n  - assets/studykit/glossary.js\n  - assets/studykit/quiz.js\n"
+        + "extra_javascript:\n  - assets/studykit/store.js\n  - assets/studykit/glossary.js\n  - assets/studykit/quiz.js\n"
         + "markdown_extensions:\n"
         + COMMON_EXTENSIONS
         + "  - pymdownx.blocks.html\n  - studykit.glossary\n  - studykit.quiz\n"

@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve bench lint lock clean
+.PHONY: site test check serve bench lint lock clean figures
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check studykit tests build_site.py
 	$(PY) -m mypy
+
+# Redraw every figure in content/figures/ from its script in figures/ (tests/test_figures_current.py checks them).
+figures: $(STAMP)
+	$(PY) -m figures.build
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

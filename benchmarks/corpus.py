@@ -39,6 +39,7 @@ WORDS = (
 ).split()
 SECTIONS = ("Overview", "Background", "Technique", "Evidence", "Summary")
 QUIZ_KINDS = ("single", "multiple", "true_false")
+BENCH_REFERENCE = "bench-2020"  # the one bibliography record every page of the corpus cites
 TERMS_PER_FILE = 500
 THEME = """\
 theme:
@@ -219,12 +220,12 @@ def write_studykit(folder: Path, spec: Spec, pages: list[Page], terms: list[Term
         "site_name: Bench\ndocs_dir: content\nsite_dir: site\nuse_directory_urls: true\nstrict: true\n"
         + THEME
         + "plugins:\n  - search\n  - studykit\n"
-        + "extra_css:\n"
-        + "".join(f"  - assets/studykit/{n}.css\n" for n in ("studykit", "glossary", "a11y", "quiz"))
-        + "extra_javascript:\n  - assets/studykit/store.js\n  - assets/studykit/glossary.js\n  - assets/studykit/quiz.js\n"
+        + "extra_css:\n  - assets/studykit/studykit.bundle.css\n"
+        + "extra_javascript:\n  - assets/studykit/studykit.bundle.js\n"
         + "markdown_extensions:\n"
         + COMMON_EXTENSIONS
-        + "  - pymdownx.blocks.html\n  - studykit.glossary\n  - studykit.quiz\n"
+        + "  - pymdownx.blocks.html\n  - pymdownx.blocks.caption\n  - studykit.glossary\n  - studykit.quiz\n"
+        + "  - studykit.figures\n  - studykit.study\n"
         + nav(pages, spec, ["Glossary: glossary.md", "Quizzes: quizzes.md"])
     )
     (folder / "mkdocs.yml").write_text(config)
@@ -237,13 +238,19 @@ def write_studykit(folder: Path, spec: Spec, pages: list[Page], terms: list[Term
             page.title,
             "topic",
             extra=(
-                "objectives:\n  - Read the page.\nreview:\n  status: unreviewed\n  reviewer: null\n"
-                f"references:\n  - id: ref-1\n    text: A reference for {page.title}.\nquiz: {page.key}\n"
+                f"objectives:\n  - Read the page.\nreview:\n  status: unreviewed\n  reviewer: null\nquiz: {page.key}\n"
             ),
         )
         mention = {key: by_key[key].name for key in mentions_of(page)}
-        write(content / page.rel, meta + body(page, mention))
+        write(content / page.rel, meta + body(page, mention).replace("[@ref-1]", f"[@{BENCH_REFERENCE}]"))
         write(folder / "quizzes" / f"{page.key}.yml", quiz_yaml(page))
+    (folder / "references").mkdir(exist_ok=True)
+    write(
+        folder / "references" / "sources.yml",
+        f"- id: {BENCH_REFERENCE}\n  type: article\n  authors: [Author A]\n  year: 2020\n"
+        "  title: A reference every page cites\n  journal: J Bench\n  volume: 1\n  issue: 1\n  pages: 1-2\n"
+        "  doi: 10.1000/bench.2020\n",
+    )
     for start in range(0, len(terms), TERMS_PER_FILE):  # one file stays under studykit's size limit
         chunk = terms[start : start + TERMS_PER_FILE]
         text = "".join(f"- term: {t.name}\n  short: {t.short}\n  definition: {t.definition}\n" for t in chunk)

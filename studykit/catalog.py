@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .generate.furniture import generated_anchors
+from .generate.furniture import cited_ids, generated_anchors
 from .glossary.index import letter_anchors, mentioned_terms
 from .glossary.termmatch import TermMatcher
-from .sources.loading import PageSource, Project, QuizSource, TermSource
-from .sources.models import GlossaryTerm
+from .sources.loading import PageSource, Project, QuizSource, ReferenceSource, TermSource
+from .sources.models import GlossaryTerm, Reference
 from .syntax import term_anchor, term_id_of
 
 GLOSSARY_BLOCK = "/// glossary"
@@ -42,7 +42,17 @@ class Catalog:
     anchors: dict[str, set[str]] = field(default_factory=dict)  # content-relative path -> element ids
     terms: dict[str, TermSource] = field(default_factory=dict)  # term id -> first definition
     quizzes: dict[str, QuizSource] = field(default_factory=dict)  # quiz id -> first definition
+    references: dict[str, ReferenceSource] = field(default_factory=dict)  # reference id -> first record
     glossary_page: str | None = None
+
+    @cached_property
+    def records(self) -> dict[str, Reference]:
+        """reference id -> record: the bibliography pages cite from."""
+        return {ref_id: source.record for ref_id, source in self.references.items()}
+
+    def cited(self, page: PageSource) -> list[str]:
+        """Ids of the records `page` cites, in order of first citation (its reference numbers)."""
+        return cited_ids(page.scanned.citation_spans, self.references)
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -72,11 +82,13 @@ def build_catalog(project: Project) -> Catalog:
         catalog.terms.setdefault(source.term.key, source)
     for quiz in project.quizzes:
         catalog.quizzes.setdefault(quiz.quiz.id, quiz)
+    for record in project.references:
+        catalog.references.setdefault(record.record.id, record)
     for page in project.pages:
         catalog.pages[page.rel] = page
         anchors = set(page.scanned.anchors)
         if page.meta is not None:
-            anchors |= generated_anchors(page.meta)
+            anchors |= generated_anchors(page.meta, catalog.cited(page))
         if is_glossary_page(page):
             catalog.glossary_page = page.rel
             anchors |= {term_anchor(term_id) for term_id in catalog.terms}

@@ -45,6 +45,8 @@ def _parser(prog: str, default_root: Path | None) -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="create a new study site in DIR")
     new.add_argument("directory", type=Path)
     new.add_argument("--title", required=True, help="the site's title, e.g. 'Renal physiology'")
+    permalinks = sub.add_parser("permalinks", help="compare the site's URLs with permalinks.lock.yml")
+    permalinks.add_argument("--update", action="store_true", help="record the current URLs in the lock file")
     sub.add_parser("codes", help="list diagnostic codes")
     sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/ from the models")
     return parser
@@ -100,6 +102,33 @@ def build(
     return code if result.built or code else 1
 
 
+def permalinks(root: Path, *, update: bool) -> int:
+    """Without --update: the permalink check alone. With it: record the URLs the site publishes now, refused while
+    the project has errors (a URL that would break needs its redirect or retirement first, so the lock never
+    forgets a published URL by accident)."""
+    from .checks.permalinks import check_permalinks, live_urls
+    from .diagnostics import Severity
+    from .pipeline import check_project
+    from .sources.permalock import LOCK_FILE, write_lock
+
+    checked = check_project(root)
+    if not update:
+        problems = list(check_permalinks(checked.catalog))
+        for diagnostic in problems:
+            print(diagnostic.text())
+        return 1 if any(d.severity is Severity.ERROR for d in problems) else 0
+    errors = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        for diagnostic in errors:
+            print(diagnostic.text())
+        print(f"{LOCK_FILE} not updated: fix the errors above first", file=sys.stderr)
+        return 1
+    published = live_urls(checked.catalog)
+    path = write_lock(root, published)
+    print(f"wrote {path.relative_to(root)} ({len(published)} pages)")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "build"
     root: Path = (args.root or Path.cwd()).resolve()
@@ -124,6 +153,8 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if command == "check":
         return check(root, fmt=args.format, strict=args.strict)
+    if command == "permalinks":
+        return permalinks(root, update=args.update)
     if command == "serve":
         from .serve import serve
 

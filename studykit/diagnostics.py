@@ -46,6 +46,19 @@ class Code(StrEnum):
     CONFIG_INVALID = ("config.invalid", "mkdocs.yml or studykit.yml has a setting studykit cannot work with.")
     NAV_MISSING_PAGE = ("nav.missing-page", "A nav entry in mkdocs.yml names a page that does not exist.")
     NAV_OMITTED = ("nav.omitted", "A page that the nav in mkdocs.yml does not list (students cannot reach it).")
+    PERMALINK_BROKEN = (
+        "permalink.broken",
+        "A published URL (in permalinks.lock.yml) would stop working: no redirect and no retirement covers it.",
+    )
+    PERMALINK_UNLOCKED = (
+        "permalink.unlocked",
+        "A page publishes URLs that permalinks.lock.yml does not record yet (run `permalinks --update`).",
+    )
+    PERMALINK_REDIRECT = (
+        "permalink.redirect",
+        "A redirect or retirement in studykit.yml is wrong: its target does not exist or its URL is still live.",
+    )
+    PERMALINK_LOCK = ("permalink.lock", "permalinks.lock.yml is not in the format `permalinks --update` writes.")
     # models
     SCHEMA_UNKNOWN_FIELD = ("schema.unknown-field", "A field the model does not know (often a misspelling).")
     SCHEMA_MISSING_FIELD = ("schema.missing-field", "A required field is missing.")
@@ -74,6 +87,19 @@ class Code(StrEnum):
     LINK_MISSING_ANCHOR = ("link.missing-anchor", "A link to an anchor that the target page does not produce.")
     LINK_UNDEFINED_REF = ("link.undefined-reference", "A reference-style link whose label is never defined.")
     LINK_ABSOLUTE = ("link.absolute", "An absolute site path ('/x') that breaks when the site is not at the root.")
+    # figures (content/figures/, placed as ![alt](../figures/x.svg){#fig-x} with a /// caption)
+    FIGURE_UNKNOWN = ("figure.unknown", "A link to a figure (#fig-...) that the target page does not have.")
+    FIGURE_DUPLICATE_ID = ("figure.duplicate-id", "Two figures (or a figure and a heading) of one page share an id.")
+    FIGURE_UNUSED = ("figure.unused", "A file in content/figures/ that no page shows.")
+    FIGURE_SIZE = ("figure.size", "A figure file over the size budget (150 KB).")
+    FIGURE_SVG = (
+        "figure.svg",
+        "A figure SVG that cannot be shown inline as drawn: no viewBox, or an element, attribute or style rule "
+        "the inline SVG allowlist drops.",
+    )
+    FIGURE_ID = ("figure.id", "An image from content/figures/ placed without a {#fig-...} id, so it is no figure.")
+    FIGURE_CAPTION = ("figure.caption", "A figure without a /// caption block after it.")
+    FIGURE_UNREFERENCED = ("figure.unreferenced", "A figure that its page's text never refers to ([Figure](#fig-...)).")
     # glossary
     GLOSSARY_DUPLICATE = ("glossary.duplicate", "Two glossary entries share an id, term, alias or abbreviation.")
     GLOSSARY_SEE_ALSO = ("glossary.see-also", "A see_also entry names a term that does not exist.")
@@ -91,10 +117,32 @@ class Code(StrEnum):
     QUIZ_UNKNOWN = ("quiz.unknown", "A page or quiz block names a quiz that does not exist.")
     QUIZ_FILE_NAME = ("quiz.file-name", "A quiz id that differs from its file name.")
     QUIZ_ORPHAN = ("quiz.orphan", "A quiz that no page shows (front matter `quiz:` or a quiz block).")
+    # quiz item-writing lint (studykit/checks/quizlint.py): cues that give the answer away
+    QUIZ_ABSOLUTE_CUE = ("quiz.absolute-cue", "A wrong option says always/never/only/all/... and the key does not.")
+    QUIZ_ALL_NONE = ("quiz.all-none-of-above", "An option 'all of the above' or 'none of the above'.")
+    QUIZ_LONGEST_KEY = ("quiz.longest-key", "In one quiz the key is the longest option more often than chance.")
+    QUIZ_DUPLICATE_PROMPT = ("quiz.duplicate-prompt", "Two questions, in any quizzes, ask the same prompt.")
+    QUIZ_NEGATIVE_STEM = ("quiz.negative-stem", "A question asked with NOT/EXCEPT/LEAST, not emphasised (**NOT**).")
+    QUIZ_NUMERIC_ORDER = ("quiz.numeric-order", "Options that all start with a number, not in ascending order.")
+    QUIZ_FEEDBACK_MISSING = (
+        "quiz.feedback-missing",
+        "A wrong option without `feedback` (only when studykit.yml sets quizzes: {require_feedback: true}).",
+    )
+    # courses (courses/*.yml, shown by a /// course block)
+    COURSE_UNKNOWN_QUIZ = ("course.unknown-quiz", "A course item names a quiz that does not exist.")
+    COURSE_UNKNOWN_QUESTION = ("course.unknown-question", "A course item picks a question its quiz does not have.")
+    COURSE_UNKNOWN_DECK = ("course.unknown-deck", "A course item names a flashcard deck that does not exist.")
+    COURSE_UNKNOWN = ("course.unknown", "A page's course block names a course that does not exist.")
+    COURSE_DUPLICATE_ID = ("course.duplicate-id", "Two courses share an id.")
     # citations
-    CITE_UNKNOWN = ("cite.unknown", "A citation [@id] that names no reference of its page.")
-    CITE_UNUSED = ("cite.unused", "A reference that the page never cites.")
-    CITE_DUPLICATE = ("cite.duplicate", "Two references of one page share an id.")
+    CITE_UNKNOWN = ("cite.unknown", "A citation [@id] that names no record in references/.")
+    # the bibliography (references/*.yml)
+    REF_UNUSED = ("ref.unused", "A reference record that no page cites.")
+    REF_MISSING_FIELD = ("ref.missing-field", "A reference record without a field its type needs (and no reason).")
+    REF_DOI = ("ref.doi", "A malformed DOI: it must look like 10.1234/abc, without https://doi.org/.")
+    REF_DUPLICATE_DOI = ("ref.duplicate-doi", "Two reference records with the same DOI (one work, two ids).")
+    REF_DUPLICATE_ID = ("ref.duplicate-id", "Two reference records share an id.")
+    REF_ID_YEAR = ("ref.id-year", "A reference id whose year differs from the record's year.")
     # safety
     SAFETY_HTML = (
         "safety.html",

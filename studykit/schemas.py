@@ -9,13 +9,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .sources.models import Course, GlossaryTerm, PageMeta, Quiz
+from .sources.models import Course, GlossaryTerm, PageMeta, Quiz, Reference
+from .study.export import ProgressExport
 
 SCHEMA_DIR = "schemas"
 SCHEMA_LINES = {
     "glossary": "# yaml-language-server: $schema=../schemas/glossary.schema.json",
     "quizzes": "# yaml-language-server: $schema=../schemas/quiz.schema.json",
     "courses": "# yaml-language-server: $schema=../schemas/course.schema.json",
+    "references": "# yaml-language-server: $schema=../schemas/references.schema.json",
 }
 
 
@@ -31,6 +33,8 @@ def generated_schemas() -> dict[str, str]:
         "quiz.schema.json": _schema("Quiz", TypeAdapter(Quiz)),
         "page.schema.json": _schema("Page front matter", TypeAdapter(PageMeta)),
         "course.schema.json": _schema("Course", TypeAdapter(Course)),
+        "references.schema.json": _schema("Reference records", TypeAdapter(list[Reference])),
+        "progress.schema.json": _schema("Progress export", TypeAdapter(ProgressExport)),
     }
     return {name: json.dumps(schema, indent=2, sort_keys=True) + "\n" for name, schema in schemas.items()}
 

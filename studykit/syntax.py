@@ -54,6 +54,17 @@ def quiz_anchor(quiz_id: str) -> str:
     return f"{QUIZ_ANCHOR_PREFIX}{quiz_id}"
 
 
+# ---------------------------------------------------------------- figures
+
+FIGURE_ANCHOR_PREFIX = "fig-"  # `![alt](../figures/x.svg){#fig-x}`: the id of a figure, and its anchor
+FIGURE_FOLDER = "figures"  # content/figures/: where figure files live
+FIGURE_LINK_TEXT = "Figure"  # `[Figure](#fig-x)` renders "Figure 2": the number of the figure on its page
+
+
+def is_figure_anchor(anchor: str) -> bool:
+    return anchor.startswith(FIGURE_ANCHOR_PREFIX)
+
+
 # ---------------------------------------------------------------- URLs
 
 # Schemes a link written in content may use to leave the site. Everything else is a page path or is refused.

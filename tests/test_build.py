@@ -16,7 +16,7 @@ def test_fixture_site_builds_with_page_furniture(tmp_path: Path) -> None:
     result = build_project(project, out)
     assert result.built, [d.text() for d in result.diagnostics]
     html = (out / "topics" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert '<li id="ref-smith-2020">Smith A. A book about letters. 2020.</li>' in html
+    assert '<li id="ref-smith-2020">Smith A. A book about letters. Oxford: Letter Press; 2020.</li>' in html
     assert 'href="#ref-smith-2020"' in html
     assert "Learning objectives" in html and "<li>Spell alpha.</li>" in html
     assert "Not yet reviewed by a named clinician; content last revised 2026-11-29." in html

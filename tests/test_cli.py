@@ -25,7 +25,7 @@ def test_check_reports_a_broken_link_with_file_line_and_column(tmp_path: Path) -
     result = run_cli("--root", str(site), "check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/topics/alpha.md:21:65: error: link target '../indx.md' does not exist; "
+        "content/topics/alpha.md:18:65: error: link target '../indx.md' does not exist; "
         "did you mean '../index.md'? [link.missing-page]"
     ]
 
@@ -37,7 +37,7 @@ def test_warnings_fail_only_under_strict(tmp_path: Path) -> None:
     assert run_cli("--root", str(site), "check").returncode == 0
     strict = run_cli("--root", str(site), "check", "--strict")
     assert strict.returncode == 1
-    assert "[cite.unused]" in strict.stdout
+    assert "[ref.unused]" in strict.stdout
 
 
 def test_json_and_github_formats(tmp_path: Path) -> None:
@@ -49,18 +49,20 @@ def test_json_and_github_formats(tmp_path: Path) -> None:
     (diagnostic,) = [d for d in as_json["diagnostics"] if d["severity"] == "error"]
     assert diagnostic == {
         "path": "content/topics/alpha.md",
-        "line": 21,
+        "line": 18,
         "column": 21,
         "severity": "error",
         "code": "cite.unknown",
-        "message": "citation '@smith-2021' names no reference of this page; did you mean 'smith-2020'?",
+        "message": "citation '@smith-2021' names no record in references/; add one there or fix the id; "
+        "did you mean 'smith-2020'?",
     }
     github = run_cli("--root", str(site), "check", "--format", "github").stdout.splitlines()
     assert github == [
-        "::warning file=content/topics/alpha.md,line=14,col=9,title=cite.unused::"
-        "reference 'smith-2020' is never cited on this page [cite.unused]",
-        "::error file=content/topics/alpha.md,line=21,col=21,title=cite.unknown::"
-        "citation '@smith-2021' names no reference of this page; did you mean 'smith-2020'? [cite.unknown]",
+        "::error file=content/topics/alpha.md,line=18,col=21,title=cite.unknown::"
+        "citation '@smith-2021' names no record in references/; add one there or fix the id; "
+        "did you mean 'smith-2020'? [cite.unknown]",
+        "::warning file=references/books.yml,line=1,col=7,title=ref.unused::"
+        "reference 'smith-2020' is cited by no page; cite it as [@smith-2020] or delete the record [ref.unused]",
     ]
 
 
@@ -116,7 +118,7 @@ def test_build_reports_in_the_github_format_too(tmp_path: Path) -> None:
     page.write_text(page.read_text().replace("(../index.md)", "(../indx.md)"))
     result = run_cli("--root", str(site), "build", "--format", "github")
     assert result.returncode == 1
-    assert result.stdout.startswith("::error file=content/topics/alpha.md,line=21,col=65,title=link.missing-page::")
+    assert result.stdout.startswith("::error file=content/topics/alpha.md,line=18,col=65,title=link.missing-page::")
 
 
 def test_an_unexpected_failure_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

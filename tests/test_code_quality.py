@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PATHS = ["studykit", "tests", "build_site.py", "benchmarks"]
+PATHS = ["studykit", "tests", "build_site.py", "benchmarks", "figures"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -105,7 +105,7 @@ def test_the_zensical_config_keeps_the_editors_settings_and_points_into_the_stag
     overlay = Path(config["theme"]["custom_dir"])
     assert overlay.is_absolute() and (overlay / "main.html").is_file()
     assert not (overlay / "partials" / "search.html").exists()  # Material's search form breaks Zensical's search
-    assert config["nav"][0] == {"Home": "index.md"}
+    assert config["nav"][0] == "index.md"
     extensions = {next(iter(e)) if isinstance(e, dict) else e: e for e in config["markdown_extensions"]}
     snapshot = str(tmp_path / "catalog.pickle")
     assert extensions["studykit.quiz"] == {"studykit.quiz": {"catalog": snapshot, "source_links": True}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from studykit.generate.snapshot import load_snapshot
 from studykit.generate.step import ASSET_DIR, Stage, generate
 from studykit.quiz.render import QUESTION_TYPES
 from studykit.sources.loading import load_project
-from studykit.sources.models import Question
+from studykit.sources.models import PageMeta, Question, Reference
+from studykit.sources.scanner import scan
 
 from .helpers import copy_site
 
@@ -58,17 +60,27 @@ def test_a_content_file_cannot_replace_studykits_scripts(tmp_path: Path) -> None
     assert "alert" not in (tmp_path / "stage" / "docs" / ASSET_DIR / "quiz.js").read_text(encoding="utf-8")
 
 
-def test_citations_inside_code_are_left_alone() -> None:
-    from studykit.sources.models import PageMeta
-    from studykit.sources.scanner import scan
+def _book(ref_id: str, title: str) -> Reference:
+    return Reference(id=ref_id, type="book", authors=["Roe R"], year=2020, title=title, publisher="P")
 
-    body = "Cited [@a].\n\n`[@a]` in code.\n\n```\n[@a]\n```\n"
-    meta = PageMeta.model_validate(
-        {"id": "x", "title": "X", "description": "X.", "references": [{"id": "a", "text": "A."}]}
-    )
-    out = page_markdown(body, meta, first_line=1, spans=scan(body).citation_spans)
-    assert out.count("](#ref-a)") == 1
-    assert "`[@a]` in code." in out and "\n[@a]\n" in out
+
+def test_citations_inside_code_are_left_alone() -> None:
+    body = "Cited [@a-2020].\n\n`[@a-2020]` in code.\n\n```\n[@a-2020]\n```\n"
+    meta = PageMeta.model_validate({"id": "x", "title": "X", "description": "X."})
+    records = {"a-2020": _book("a-2020", "A")}
+    out = page_markdown(body, meta, first_line=1, spans=scan(body).citation_spans, records=records)
+    assert out.count("](#ref-a-2020)") == 1
+    assert "`[@a-2020]` in code." in out and "\n[@a-2020]\n" in out
+
+
+def test_the_reference_list_is_the_cited_records_in_order_of_first_citation() -> None:
+    body = "First [@b-2020]. Then [@a-2020; @b-2020]. Unknown [@z-2020].\n"
+    meta = PageMeta.model_validate({"id": "x", "title": "X", "description": "X."})
+    records = {key: _book(key, key[0].upper()) for key in ("a-2020", "b-2020", "c-2020")}
+    out = page_markdown(body, meta, first_line=1, spans=scan(body).citation_spans, records=records)
+    items = re.findall(r'<li id="ref-([a-z0-9-]+)">', out)
+    assert items == ["b-2020", "a-2020"]  # c-2020 is not cited; z-2020 has no record (cite.unknown)
+    assert "First <sup>[1](#ref-b-2020)" in out and "Then <sup>[2](#ref-a-2020)" in out
 
 
 def test_every_question_type_is_rendered_and_graded() -> None:

@@ -41,7 +41,7 @@ def test_mkdocs_build_reports_problems_with_file_line_and_column(tmp_path: Path)
     page.write_text(page.read_text(encoding="utf-8").replace("(../index.md)", "(../indx.md)"), encoding="utf-8")
     result = _mkdocs(project)
     assert result.returncode == 1  # mkdocs.yml says strict: true
-    assert "content/topics/alpha.md:21:65: error: link target '../indx.md' does not exist" in result.stderr
+    assert "content/topics/alpha.md:18:65: error: link target '../indx.md' does not exist" in result.stderr
 
 
 def test_serve_says_no_problems_once_a_fix_clears_them(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

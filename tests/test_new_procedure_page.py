@@ -1,8 +1,8 @@
 """CONTRIBUTING.md is enough to add a page: an eleventh procedure page written from its templates checks clean.
 
 The page's front matter and its quiz are built from the YAML templates in CONTRIBUTING.md (so a stale template
-fails here), with the body, references and ids of a new page; the body is an existing procedure page's, which
-meets studykit.yml's word, section and callout rules and cites those references.
+fails here), with the body and ids of a new page; the body is an existing procedure page's, which meets
+studykit.yml's word, section and callout rules and cites records of the shared bibliography (references/).
 """
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ def _add_eleventh_procedure(project: Path) -> int:
     page_template, quiz_template = _contributing_templates()
     loaded, _ = load_project(project)
     model = next(p for p in sorted(loaded.pages, key=lambda p: p.rel) if p.meta and p.meta.template == "procedure")
-    model_meta, body = _front_matter_and_body(model.text)
+    _, body = _front_matter_and_body(model.text)
     meta = dict(page_template, id=NEW_ID, title="Example procedure", quiz=NEW_ID)
-    meta["references"] = model_meta["references"]  # the ones the borrowed body cites
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     (project / "content" / NEW_PAGE).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
@@ -79,6 +78,9 @@ def test_an_eleventh_procedure_page_written_per_contributing_checks_clean(tmp_pa
     project = copy_project(tmp_path)
     pages = _add_eleventh_procedure(project)
     result = run_cli("--root", str(project), "check", "--strict")
+    assert result.returncode == 1 and "[permalink.unlocked]" in result.stdout  # a new URL: CONTRIBUTING's last step
+    assert run_cli("--root", str(project), "permalinks", "--update").returncode == 0
+    result = run_cli("--root", str(project), "check", "--strict")
     assert (result.returncode, result.stdout) == (0, "")
     assert f"{pages} pages" in result.stderr and "0 errors, 0 warnings" in result.stderr
 
@@ -90,4 +92,7 @@ def test_the_eleventh_page_without_its_quiz_is_warned_about(tmp_path: Path) -> N
     page.write_text(page.read_text(encoding="utf-8").replace(f"quiz: {NEW_ID}\n", ""), encoding="utf-8")
     (project / "quizzes" / f"{NEW_ID}.yml").unlink()
     found = [(d.path, d.severity.value, d.code.value) for d in check_project(project).diagnostics]
-    assert found == [(f"content/{NEW_PAGE}", "warning", "content.quiz-size")]
+    assert found == [
+        (f"content/{NEW_PAGE}", "warning", "permalink.unlocked"),
+        (f"content/{NEW_PAGE}", "warning", "content.quiz-size"),
+    ]

@@ -23,13 +23,17 @@ EXPECTED_FILES = {
     ".gitignore",
     "Makefile",
     "README.md",
+    "content/flashcards.md",
     "content/glossary.md",
     "content/index.md",
+    "content/practice.md",
+    "content/progress.md",
     "content/quizzes.md",
     "content/topics/renal-physiology.md",
     "glossary/terms.yml",
     "mkdocs.yml",
     "quizzes/renal-physiology.yml",
+    "references/sources.yml",
 }
 
 
@@ -45,13 +49,14 @@ def test_new_site_checks_clean_and_builds(tmp_path: Path, capsys: pytest.Capture
     assert main(["--root", str(site), "check", "--strict"]) == 0
     checked = capsys.readouterr()
     assert checked.out == ""  # no diagnostics at all, not even warnings
-    assert "4 pages, 2 terms, 1 quizzes, 3 questions; 0 errors, 0 warnings" in checked.err
+    assert "7 pages, 2 terms, 1 quizzes, 3 questions; 0 errors, 0 warnings" in checked.err
     assert main(["--root", str(site), "build"]) == 0
     home = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Renal physiology</h1>" in home
     assert "<title>Renal physiology" in home
     topic = (site / "site" / "topics" / "renal-physiology" / "index.html").read_text(encoding="utf-8")
     assert 'data-term="example-term"' in topic and 'data-term="sample-concept"' in topic
+    assert '<li id="ref-example-2024">Author A, Author B. EXAMPLE ONLY' in topic and 'href="#ref-example-2024"' in topic
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert config["site_name"] == "Renal physiology"
     assert config["plugins"] == ["search", "studykit"]

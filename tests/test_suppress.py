@@ -11,47 +11,50 @@ from studykit.pipeline import check_project
 
 from .helpers import copy_site
 
-UNCITED = ("[@smith-2020]", "")  # the page's only reference is no longer cited: a cite.unused warning on line 14
-REFERENCE = "  - id: smith-2020\n"
+UNCITED = ("[@smith-2020]", "")  # the page's only citation is gone: its record gets a ref.unused warning, line 1
+RECORD = "- id: smith-2020\n"
+PAGE = "content/topics/alpha.md"
+BIBLIOGRAPHY = "references/books.yml"
 
 
-def _codes(tmp_path: Path, *edits: tuple[str, str]) -> list[tuple[int, str, str]]:
+def _codes(tmp_path: Path, *edits: tuple[str, str, str]) -> list[tuple[str, int, str, str]]:
+    """Diagnostics (path, line, severity, code) after `edits`: (file, old text, new text)."""
     tmp_path.mkdir(exist_ok=True)
     project = copy_site("minimal", tmp_path)
-    page = project / "content" / "topics" / "alpha.md"
-    text = page.read_text(encoding="utf-8")
-    for old, new in edits:
+    for rel, old, new in edits:
+        file = project / rel
+        text = file.read_text(encoding="utf-8")
         assert old in text
-        text = text.replace(old, new)
-    page.write_text(text, encoding="utf-8")
-    return [(d.line, d.severity.value, d.code.value) for d in check_project(project).diagnostics]
+        file.write_text(text.replace(old, new), encoding="utf-8")
+    return [(d.path, d.line, d.severity.value, d.code.value) for d in check_project(project).diagnostics]
 
 
 def test_the_warning_is_there_without_a_comment(tmp_path: Path) -> None:
-    assert _codes(tmp_path, UNCITED) == [(14, "warning", "cite.unused")]
+    assert _codes(tmp_path, (PAGE, *UNCITED)) == [(BIBLIOGRAPHY, 1, "warning", "ref.unused")]
 
 
 @pytest.mark.parametrize(
     "comment",
     [
-        (REFERENCE, "  - id: smith-2020  # studykit: ignore cite.unused\n"),
-        (REFERENCE, "  # studykit: ignore glossary.unused, cite.unused\n" + REFERENCE),
-        ("## Details\n", "<!-- studykit: ignore-file cite.unused -->\n\n## Details\n"),
+        (BIBLIOGRAPHY, RECORD, "- id: smith-2020  # studykit: ignore ref.unused\n"),
+        (BIBLIOGRAPHY, RECORD, "# studykit: ignore glossary.unused, ref.unused\n" + RECORD),
+        (BIBLIOGRAPHY, RECORD, "# studykit: ignore-file ref.unused\n\n" + RECORD),
     ],
     ids=["same line", "line above", "whole file"],
 )
-def test_a_comment_naming_the_code_silences_the_warning(comment: tuple[str, str], tmp_path: Path) -> None:
-    assert _codes(tmp_path, UNCITED, comment) == []
+def test_a_comment_naming_the_code_silences_the_warning(comment: tuple[str, str, str], tmp_path: Path) -> None:
+    assert _codes(tmp_path, (PAGE, *UNCITED), comment) == []
 
 
 def test_a_comment_two_lines_above_or_naming_another_code_does_not(tmp_path: Path) -> None:
-    far = ("references:\n", "# studykit: ignore cite.unused\nreferences:\n")
-    assert _codes(tmp_path / "far", UNCITED, far) == [(15, "warning", "cite.unused")]
-    other = (REFERENCE, "  - id: smith-2020  # studykit: ignore cite.unknown\n")
-    assert _codes(tmp_path / "other", UNCITED, other) == [(14, "warning", "cite.unused")]
+    far = (BIBLIOGRAPHY, RECORD, "# studykit: ignore ref.unused\n\n" + RECORD)
+    assert _codes(tmp_path / "far", (PAGE, *UNCITED), far) == [(BIBLIOGRAPHY, 3, "warning", "ref.unused")]
+    other = (BIBLIOGRAPHY, RECORD, "- id: smith-2020  # studykit: ignore cite.unknown\n")
+    assert _codes(tmp_path / "other", (PAGE, *UNCITED), other) == [(BIBLIOGRAPHY, 1, "warning", "ref.unused")]
 
 
 def test_an_error_always_stands(tmp_path: Path) -> None:
-    wrong = ("[@smith-2020]", "[@smith-2021]")  # cite.unknown (error) and cite.unused (warning)
-    comment = ("## Details\n", "<!-- studykit: ignore-file cite.unknown cite.unused -->\n\n## Details\n")
-    assert _codes(tmp_path, wrong, comment) == [(23, "error", "cite.unknown")]
+    wrong = (PAGE, "[@smith-2020]", "[@smith-2021]")  # cite.unknown (error); smith-2020 unused (warning)
+    comment = (PAGE, "## Details\n", "<!-- studykit: ignore-file cite.unknown -->\n\n## Details\n")
+    silenced = (BIBLIOGRAPHY, RECORD, "- id: smith-2020  # studykit: ignore ref.unused\n")
+    assert _codes(tmp_path, wrong, comment, silenced) == [(PAGE, 20, "error", "cite.unknown")]

@@ -1,50 +1,31 @@
-/* studykit quizzes: check answers, give feedback, keep score and save progress in localStorage.
-   The HTML (studykit/render/templates) is complete without this file. Safety: text is only ever written with
-   textContent, and server-rendered nodes are moved, never rebuilt from strings (no innerHTML). */
+/* studykit quizzes: check answers, give feedback, keep score, save progress through window.studykit.store.
+   The HTML (studykit/quiz/templates) is complete without this file. Safety: text is only ever written with
+   textContent, and server-rendered nodes are moved, never rebuilt from strings (no innerHTML).
+   window.studykit.quiz shares the graders and the results record with practice.js. */
 (function () {
   "use strict";
 
   var PREFIX = "studykit:quiz:";
   var BEST = "studykit:quiz-best:";
-  var SEED = "studykit:seed";
-
-  /* ------------------------------------------------------------ storage that never throws */
-  var memory = {};
-  var store = {
-    get: function (key) {
-      if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
-      try {
-        var raw = window.localStorage.getItem(key);
-        return raw === null ? null : JSON.parse(raw);
-      } catch (e) {
-        return null; // private mode, blocked storage or a corrupt value: start fresh
-      }
-    },
-    set: function (key, value) {
-      memory[key] = value;
-      try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* quota: keep in memory */ }
-    },
-    remove: function (key) {
-      memory[key] = null;
-      try { window.localStorage.removeItem(key); } catch (e) { /* nothing saved, nothing to remove */ }
-    }
-  };
+  var RESULTS = "studykit:results";
+  var store = window.studykit.store; // store.js comes first in extra_javascript
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function text(el, value) { if (el) el.textContent = value; }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function percent(right, total) { return Math.round((100 * right) / total) + "%"; }
 
-  /* ------------------------------------------------------------ stable per-student shuffling */
+  /* ------------------------------------------------------------ shuffling: stable per student, new per retry */
   function seed() {
-    var value = store.get(SEED);
+    var value = store.get("studykit:seed");
     if (typeof value !== "number") {
       value = Math.floor(Math.random() * 4294967296);
-      store.set(SEED, value);
+      store.set("studykit:seed", value);
     }
     return value;
   }
 
-  function random(key) { // mulberry32 seeded by the student's seed and the question
+  function random(key) { // mulberry32 seeded by the student's seed and the key
     var h = seed() ^ 2166136261;
     for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
     return function () {
@@ -53,6 +34,16 @@
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
+  }
+
+  function shuffled(items, next) { // a new array; never the same order as `items` when another exists
+    var out = items.slice();
+    for (var i = out.length - 1; i > 0; i--) {
+      var j = Math.floor(next() * (i + 1));
+      var swap = out[i]; out[i] = out[j]; out[j] = swap;
+    }
+    if (out.length > 1 && out.every(function (item, k) { return item === items[k]; })) out.push(out.shift());
+    return out;
   }
 
   /* ------------------------------------------------------------ question types (one entry per type) */
@@ -79,21 +70,17 @@
         }
       });
       all(q, ".sk-answer__feedback").forEach(function (list) { list.parentNode.removeChild(list); });
-      if (q.hasAttribute("data-shuffle")) choiceType.shuffle(q);
+      if (q.hasAttribute("data-shuffle")) choiceType.shuffle(q, 0);
     },
-    shuffle: function (q) {
+    shuffle: function (q, round) {
       var box = q.querySelector(".sk-choices");
-      var items = all(box, ".sk-choice");
-      var next = random(q.closest("[data-quiz]").getAttribute("data-quiz") + "/" + q.getAttribute("data-question"));
-      for (var i = items.length - 1; i > 0; i--) {
-        var j = Math.floor(next() * (i + 1));
-        var swap = items[i]; items[i] = items[j]; items[j] = swap;
-      }
+      var key = q.closest("[data-quiz]").getAttribute("data-quiz") + "/" + q.getAttribute("data-question");
+      var items = shuffled(all(box, ".sk-choice"), random(round ? key + "/" + round : key));
       items.forEach(function (item, index) { // letters follow the new order everywhere the key is shown
         box.appendChild(item);
-        var key = item.getAttribute("data-choice");
+        var choice = item.getAttribute("data-choice");
         all(q, "[data-label-for]").forEach(function (label) {
-          if (label.getAttribute("data-label-for") === key) label.textContent = String.fromCharCode(97 + index);
+          if (label.getAttribute("data-label-for") === choice) label.textContent = String.fromCharCode(97 + index);
         });
       });
     },
@@ -114,13 +101,12 @@
     },
     message: function (q, answer, grade) {
       var correct = answer.map(function (k) { return labelFor(q, k); }).join(", ");
-      var many = answer.length > 1;
       if (grade.result === "right") return "Correct.";
       if (grade.result === "partial") {
         return "Partly correct: you found " + grade.right + " of " + grade.total + " correct answers" +
           (grade.wrong ? " and chose " + plural(grade.wrong, "wrong option") : "") + ". Correct answers: " + correct + ".";
       }
-      return "Incorrect. Correct answer" + (many ? "s: " : ": ") + correct + ".";
+      return "Incorrect. Correct answer" + (answer.length > 1 ? "s: " : ": ") + correct + ".";
     },
     mark: function (q, answer, keys) {
       all(q, ".sk-choice").forEach(function (choice) {
@@ -157,14 +143,15 @@
 
   /* ------------------------------------------------------------ one question */
   function typeOf(q) { return types[q.getAttribute("data-type")]; }
-  function answerOf(q) { return JSON.parse(q.getAttribute("data-answer")); }
   function keyOf(quizId, q) {
     return PREFIX + quizId + "/" + q.getAttribute("data-question") + "/" + q.getAttribute("data-hash");
   }
+  function hide(el, hidden) { if (el) el.hidden = hidden; }
 
-  function show(q, keys) {
+  /* Grade `keys`, lock the question and show the verdict; `answer` defaults to the question's data-answer. */
+  function show(q, keys, answer) {
     var type = typeOf(q);
-    var answer = answerOf(q);
+    answer = answer || JSON.parse(q.getAttribute("data-answer"));
     var grade = type.grade(answer, keys);
     type.restore(q, keys);
     type.lock(q, true);
@@ -173,9 +160,9 @@
     var status = q.querySelector(".sk-question__status");
     status.setAttribute("data-state", grade.result);
     text(status, type.message(q, answer, grade));
-    q.querySelector(".sk-question__actions").hidden = true;
+    hide(q.querySelector(".sk-question__actions"), true);
     var details = q.querySelector(".sk-answer");
-    details.hidden = false;
+    hide(details, false);
     details.open = true;
     text(details.querySelector("summary"), "Answer and explanation");
     return grade.result;
@@ -190,10 +177,18 @@
     var status = q.querySelector(".sk-question__status");
     status.removeAttribute("data-state");
     text(status, "");
-    q.querySelector(".sk-question__actions").hidden = false;
+    hide(q.querySelector(".sk-question__actions"), false);
     var details = q.querySelector(".sk-answer");
     details.open = false;
     details.hidden = true;
+  }
+
+  /* The last outcome of every question answered anywhere: "My mistakes" in practice reads it. */
+  function record(id, hash, ok) {
+    var results = store.get(RESULTS);
+    if (!results || results.v !== 1 || !results.q || typeof results.q !== "object") results = { v: 1, q: {} };
+    results.q[id] = { ok: ok, at: Date.now(), h: hash };
+    store.set(RESULTS, results);
   }
 
   /* ------------------------------------------------------------ one quiz */
@@ -202,26 +197,26 @@
     var quizId = quiz.getAttribute("data-quiz");
     var questions = all(quiz, "[data-question]").filter(function (q) { return typeOf(q); });
     var score = quiz.querySelector(".sk-quiz__score");
-    var summary = quiz.querySelector(".sk-quiz__summary");
+    var result = quiz.querySelector(".sk-quiz__result");
+    var retry = quiz.querySelector(".sk-quiz__retry");
+    var reset = quiz.querySelector(".sk-quiz__reset");
+    var confirm = quiz.querySelector(".sk-quiz__confirm");
+    var rounds = 0;
 
     function update(finishedNow) {
       var answered = questions.filter(function (q) { return q.hasAttribute("data-state"); });
       var right = answered.filter(function (q) { return q.getAttribute("data-state") === "right"; }).length;
       var done = answered.length === questions.length;
-      summary.hidden = !done;
-      quiz.querySelector(".sk-quiz__retry").hidden = right === questions.length;
-      if (!answered.length) {
-        text(score, "");
-      } else if (!done) {
-        text(score, "Score: " + right + " of " + questions.length + " correct (" + answered.length + " of " +
-          questions.length + " answered).");
-      } else {
-        text(score, "Quiz complete: " + right + " of " + questions.length + " correct (" +
-          Math.round((100 * right) / questions.length) + "%).");
+      var total = questions.length;
+      retry.hidden = !done || right === total;
+      var line = !answered.length ? "" : !done
+        ? "Score: " + right + " of " + total + " correct (" + answered.length + " of " + total + " answered)."
+        : "Quiz complete: " + right + " of " + total + " correct (" + percent(right, total) + ").";
+      text(score, line);
+      text(result, done ? line : "");
+      if (done && finishedNow) {
         var best = validBest(store.get(BEST + quizId));
-        if (finishedNow && (!best || best.s / best.t <= right / questions.length)) {
-          store.set(BEST + quizId, { s: right, t: questions.length });
-        }
+        if (!best || best.s / best.t <= right / total) store.set(BEST + quizId, { s: right, t: total });
       }
     }
 
@@ -233,18 +228,28 @@
         text(status, "Choose an answer first.");
         return;
       }
-      show(q, keys);
+      record(quizId + "/" + q.getAttribute("data-question"), q.getAttribute("data-hash"), show(q, keys) === "right");
       store.set(keyOf(quizId, q), { s: keys });
-      var wasDone = questions.every(function (other) { return other.hasAttribute("data-state"); });
-      update(wasDone);
+      update(questions.every(function (other) { return other.hasAttribute("data-state"); }));
       status.tabIndex = -1;
       status.focus();
     }
 
-    function restart(which) {
-      which.forEach(function (q) { store.remove(keyOf(quizId, q)); clear(q); });
+    function restart(which, reshuffle) {
+      rounds++;
+      which.forEach(function (q) {
+        store.remove(keyOf(quizId, q));
+        clear(q);
+        if (reshuffle && q.hasAttribute("data-shuffle")) typeOf(q).shuffle(q, rounds);
+      });
       update(false);
       if (which.length) typeOf(which[0]).focus(which[0]);
+    }
+
+    function asking(on) {
+      confirm.hidden = !on;
+      reset.parentNode.hidden = on;
+      (on ? confirm.querySelector(".sk-quiz__no") : reset).focus();
     }
 
     questions.forEach(function (q) {
@@ -254,31 +259,64 @@
       var saved = store.get(keyOf(quizId, q));
       if (saved && Object.prototype.toString.call(saved.s) === "[object Array]" && saved.s.length) show(q, saved.s.map(String));
     });
-    quiz.querySelector(".sk-quiz__retry").addEventListener("click", function () {
-      restart(questions.filter(function (q) { return q.getAttribute("data-state") !== "right"; }));
+    retry.addEventListener("click", function () {
+      restart(questions.filter(function (q) { return q.getAttribute("data-state") !== "right"; }), true);
     });
-    quiz.querySelector(".sk-quiz__reset").addEventListener("click", function () { restart(questions); });
+    reset.addEventListener("click", function () { asking(true); });
+    confirm.querySelector(".sk-quiz__no").addEventListener("click", function () { asking(false); });
+    confirm.addEventListener("keydown", function (event) { if (event.key === "Escape") asking(false); });
+    confirm.querySelector(".sk-quiz__yes").addEventListener("click", function () {
+      confirm.hidden = true;
+      reset.parentNode.hidden = false;
+      restart(questions, false);
+    });
     update(false);
   }
 
-  /* ------------------------------------------------------------ quiz hub: best scores */
+  /* ------------------------------------------------------------ quiz hub: progress, best scores, totals */
   function validBest(best) {
     return best && typeof best.s === "number" && typeof best.t === "number" && best.t > 0 ? best : null;
   }
 
-  function fillBest(cell) {
-    var best = validBest(store.get(BEST + cell.getAttribute("data-quiz-best")));
-    text(cell, best ? best.s + " of " + best.t + " (" + Math.round((100 * best.s) / best.t) + "%)" : "Not tried yet");
+  function answered(quizId, keys) {
+    return keys.filter(function (key) {
+      var saved = store.get(PREFIX + quizId + "/" + key);
+      return saved && saved.s && saved.s.length;
+    }).length;
+  }
+
+  function fillHub() {
+    var sum = 0;
+    all(document, "[data-quiz-best]").forEach(function (cell) {
+      var quizId = cell.getAttribute("data-quiz-best");
+      var keys = JSON.parse(cell.getAttribute("data-keys") || "[]");
+      var done = answered(quizId, keys);
+      var best = validBest(store.get(BEST + quizId));
+      var parts = done ? [done + " of " + keys.length + " answered"] : [];
+      if (best) parts.push((done ? "best " : "Best: ") + best.s + " of " + best.t + " (" + percent(best.s, best.t) + ")");
+      text(cell, parts.join(" · ") || "Not tried yet");
+      sum += done;
+    });
+    all(document, "[data-quiz-total]").forEach(function (cell) {
+      text(cell, sum + " of " + cell.getAttribute("data-quiz-total") + " answered");
+    });
   }
 
   /* ------------------------------------------------------------ every page, including instant navigation */
+  function storageNote() {
+    all(document, ".sk-storage").forEach(function (el) { text(el, store.message()); });
+  }
+
   function init() {
     all(document, "[data-quiz]:not([data-ready])").forEach(function (quiz) {
       try { setup(quiz); } catch (e) { if (window.console) console.error(e); } // one broken quiz spares the rest
     });
-    all(document, "[data-quiz-best]").forEach(fillBest);
+    fillHub();
+    storageNote();
   }
 
+  window.studykit.quiz = { types: types, show: show, record: record, shuffled: shuffled, storageNote: storageNote };
+  document.addEventListener("studykit:storage", storageNote);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, did_you_mean, error
 from ..sources.yamlsource import YamlDocument, YamlPath
-from ..syntax import EXTERNAL_SCHEMES, TERM_SCHEME
+from ..syntax import EXTERNAL_SCHEMES, TERM_SCHEME, is_figure_anchor
 
 
 def _resolve_page_path(catalog: Catalog, rel_path: str) -> str | None:
@@ -62,6 +62,13 @@ def check_target(catalog: Catalog, from_rel: str, target: str, *, yaml_field: bo
         anchors = catalog.anchors.get(dest, set())
         if anchor not in anchors:
             shown = f"{path}#{anchor}" if path else f"#{anchor}"
+            if is_figure_anchor(anchor):
+                figures = [figure.anchor for figure in catalog.pages[dest].scanned.figures]
+                where = "this page" if not path else f"'{dest}'"
+                return (
+                    Code.FIGURE_UNKNOWN,
+                    f"figure '{anchor}' does not exist on {where} ({shown}){did_you_mean(anchor, figures)}",
+                )
             return (
                 Code.LINK_MISSING_ANCHOR,
                 f"anchor '#{anchor}' does not exist in '{dest}' ({shown}){did_you_mean(anchor, anchors)}",

@@ -150,8 +150,8 @@ def _check_body(page: PageSource, rules: Rules) -> Iterator[Diagnostic]:
                 heading.line,
                 1,
                 Code.PAGE_REFERENCES_SECTION,
-                f"hand-written '{heading.text}' section: the numbered reference list is generated from "
-                "'references' in front matter; cite them in the text as [@id]",
+                f"hand-written '{heading.text}' section: the numbered reference list is generated from the "
+                "records the page cites; add sources to references/ and cite them in the text as [@id]",
             )
     for number, line in page.scanned.prose:
         for link in inline_links(line):

@@ -21,11 +21,15 @@ from ..generate.step import STUDYKIT_EXTENSIONS, Stage
 from ..quiz.extension import EXTENSION_NAME as QUIZ_EXTENSION
 from ..render.safehtml import EXTENSION_NAME as SAFE_HTML
 from ..sources.siteconfig import CONFIG_FILE, CONTENT_DIR, load_site_config
+from ..study.extension import EXTENSION_NAME as STUDY_EXTENSION
 from .zensical import render_with_zensical
 
 STAGE_CONFIG = "mkdocs.yml"
 STAGE_SITE = "site"
 DROPPED = ("hooks", "plugins", "docs_dir", "site_dir", "watch", "dev_addr")  # MkDocs-only or set here
+
+
+COURSES_EXTENSION = "studykit.courses"  # course pages and the downloads list: links like the quiz's
 
 
 def _extensions(items: list[Any], stage: Stage) -> list[Any]:
@@ -35,7 +39,7 @@ def _extensions(items: list[Any], stage: Stage) -> list[Any]:
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
         if name in STUDYKIT_EXTENSIONS:
             options = dict(options or {}, catalog=str(stage.snapshot))
-            if name == QUIZ_EXTENSION:
+            if name in (QUIZ_EXTENSION, STUDY_EXTENSION, COURSES_EXTENSION):
                 # Zensical rewrites every link in a page's HTML, raw HTML included: hand it source paths.
                 options["source_links"] = True
         out.append({name: options} if options else name)

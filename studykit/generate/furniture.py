@@ -1,5 +1,6 @@
 """Markdown that a page's front matter adds around its body: objectives, review status, numbered citations,
-the quiz section and the reference list.
+the quiz section and the reference list (the bibliography records the page cites, numbered in order of first
+citation, as Vancouver style asks).
 
 The generate step writes this into the staged page, so every engine renders the same thing; the catalog asks
 `generated_anchors` which ids it will produce, so checks and rendering agree. Citations are rewritten where the
@@ -8,16 +9,28 @@ scanner found them (never inside code), the same places `check` validates.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable, Mapping
 from html import escape
 
-from ..sources.models import PageMeta
+from ..render.references import format_reference
+from ..sources.models import PageMeta, Reference
 from ..sources.scanner import CitationSpan
 from ..syntax import QUIZ_SECTION_ANCHOR, REFERENCES_ANCHOR, reference_anchor
 
 
-def generated_anchors(meta: PageMeta) -> set[str]:
-    anchors = {reference_anchor(ref.id) for ref in meta.references}
-    if meta.references:
+def cited_ids(spans: Iterable[CitationSpan], known: Container[str]) -> list[str]:
+    """Ids of the known records a page cites, in order of first citation: its reference numbers."""
+    cited: dict[str, None] = {}
+    for span in sorted(spans, key=lambda s: (s.line, s.start)):
+        for ref_id in span.ids:
+            if ref_id in known:
+                cited.setdefault(ref_id)
+    return list(cited)
+
+
+def generated_anchors(meta: PageMeta, cited: Iterable[str] = ()) -> set[str]:
+    anchors = {reference_anchor(ref_id) for ref_id in cited}
+    if anchors:
         anchors.add(REFERENCES_ANCHOR)
     if meta.quiz:
         anchors.add(QUIZ_SECTION_ANCHOR)
@@ -52,9 +65,18 @@ def _escape_markdown(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
-def page_markdown(body: str, meta: PageMeta, *, first_line: int = 1, spans: list[CitationSpan] | None = None) -> str:
-    """The body with citations numbered and the front-matter furniture added."""
-    numbers = {ref.id: index for index, ref in enumerate(meta.references, start=1)}
+def page_markdown(
+    body: str,
+    meta: PageMeta,
+    *,
+    first_line: int = 1,
+    spans: list[CitationSpan] | None = None,
+    records: Mapping[str, Reference] | None = None,
+) -> str:
+    """The body with citations numbered and the front-matter furniture added; `records` is the bibliography."""
+    records = records or {}
+    cited = [records[ref_id] for ref_id in cited_ids(spans or [], records)]
+    numbers = {record.id: index for index, record in enumerate(cited, start=1)}
     body = number_citations(body, first_line, spans or [], numbers)
     top: list[str] = []
     if meta.objectives:
@@ -71,10 +93,9 @@ def page_markdown(body: str, meta: PageMeta, *, first_line: int = 1, spans: list
     bottom: list[str] = []
     if meta.quiz:
         bottom += [f"## Check your understanding {{#{QUIZ_SECTION_ANCHOR}}}", "", f"/// quiz | {meta.quiz}", "///", ""]
-    if meta.references:
+    if cited:
         bottom += [f"## References {{#{REFERENCES_ANCHOR}}}", "", '<ol class="sk-references">']
-        for ref in meta.references:
-            link = f' <a href="{escape(ref.url)}">{escape(ref.url)}</a>' if ref.url else ""
-            bottom.append(f'<li id="{reference_anchor(ref.id)}">{escape(ref.text)}{link}</li>')
+        for record in cited:
+            bottom.append(f'<li id="{reference_anchor(record.id)}">{format_reference(record)}</li>')
         bottom += ["</ol>", ""]
     return "\n".join(top) + "\n" + body.rstrip() + "\n\n" + "\n".join(bottom)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,11 +22,17 @@ import yaml
 
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, error
+from ..exports.files import download_files
+from ..flashcards.decks import data_files as flashcard_files
+from ..quiz.data import data_files as quiz_data_files
 from ..quiz.graders import missing_graders
 from ..render.sanitize import theme_text
 from ..sources.loading import PageSource
+from ..sources.models import Reference
 from ..sources.siteconfig import CONTENT_DIR
+from ..study.render import study_bars
 from ..syntax import page_marker
+from .bundle import shipped
 from .furniture import page_markdown
 from .snapshot import SNAPSHOT_NAME, write_snapshot
 
@@ -56,21 +63,39 @@ class Generated:
 
 
 def package_assets() -> dict[str, bytes]:
-    """studykit's own CSS and JavaScript, shipped inside the package."""
+    """studykit's own CSS and JavaScript as published (generate/bundle.py: minified, plus the two bundles), and the
+    vendored libraries in `vendor/` as they are, with their licence files (never vendor/README.md: a Markdown
+    file would become a page)."""
     folder = resources.files("studykit") / "assets"
-    return {
-        f"{ASSET_DIR}/{item.name}": item.read_bytes()
+    sources = {
+        item.name: item.read_bytes()
         for item in sorted(folder.iterdir(), key=lambda entry: entry.name)
         if item.is_file() and item.name.endswith((".css", ".js"))
     }
+    files = {f"{ASSET_DIR}/{name}": data for name, data in shipped(sources).items()}  # minified, plus the bundles
+    vendor = folder / "vendor"
+    if vendor.is_dir():
+        for item in sorted(vendor.iterdir(), key=lambda entry: entry.name):
+            if item.is_file() and (item.name.endswith(".js") or item.name.startswith("LICENSE-")):
+                files[f"{ASSET_DIR}/vendor/{item.name}"] = item.read_bytes()
+    return files
 
 
-STUDYKIT_EXTENSIONS = ("studykit.glossary", "studykit.quiz")
+STUDYKIT_EXTENSIONS = (
+    "studykit.glossary",
+    "studykit.quiz",
+    "studykit.figures",
+    "studykit.study",
+    "studykit.flashcards",
+    "studykit.courses",
+)
 
 
-def staged_page(page: PageSource, *, marked: bool = True) -> str:
+def staged_page(
+    page: PageSource, *, marked: bool = True, records: Mapping[str, Reference] | None = None, bar: str = ""
+) -> str:
     """The page as the engine will read it: engine front matter, the page marker (only for sites that load a
-    studykit extension, which consumes it), the body with its furniture."""
+    studykit extension, which consumes it), the study bar of a chapter, the body with its furniture."""
     meta = page.meta
     marker = page_marker(page.rel) if marked else ""
     if meta is None:  # only under `serve`, which renders despite errors: show the body as written
@@ -81,8 +106,8 @@ def staged_page(page: PageSource, *, marked: bool = True) -> str:
         if isinstance(fields.get(name), str):
             fields[name] = theme_text(fields[name])  # the theme prints them unescaped (see sanitize.theme_text)
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1_000_000)
-    body = page_markdown(page.body, meta, first_line=page.body_line, spans=page.scanned.citation_spans)
-    return f"---\n{front}---\n\n{marker}{body}"
+    body = page_markdown(page.body, meta, first_line=page.body_line, spans=page.scanned.citation_spans, records=records)
+    return f"---\n{front}---\n\n{marker}{bar}{body}"
 
 
 def staged_files(catalog: Catalog) -> dict[str, bytes]:
@@ -96,8 +121,13 @@ def staged_files(catalog: Catalog) -> dict[str, bytes]:
         if source.is_relative_to(inside):  # the loader already refused links out (sources/walk.py); never copy one
             files[rel] = source.read_bytes()
     marked = any(name in project.config.extensions for name in STUDYKIT_EXTENSIONS)
+    bars = study_bars(catalog)
     for page in project.pages:
-        files[page.rel] = staged_page(page, marked=marked).encode("utf-8")
+        staged = staged_page(page, marked=marked, records=catalog.records, bar=bars.get(page.rel, ""))
+        files[page.rel] = staged.encode("utf-8")
+    files.update(quiz_data_files(catalog))  # the question bank for practice.js
+    files.update(flashcard_files(catalog))  # the decks for flashcards.js
+    files.update(download_files(catalog))  # exports for instructors: quiz bank, flashcards, references
     files.update(package_assets())  # the package's scripts win over a same-named content file (file.shadows-asset)
     return files
 

@@ -25,12 +25,12 @@ from ..engine.mkdocs import add_safe_html, hand_in_catalog
 from ..generate.snapshot import SNAPSHOT_NAME
 from ..generate.step import Stage, generate
 from ..pipeline import check_project
-from ..sources.loading import COURSE_DIR, GLOSSARY_DIR, QUIZ_DIR
+from ..sources.loading import COURSE_DIR, GLOSSARY_DIR, QUIZ_DIR, REFERENCE_DIR
 from ..sources.siteconfig import CONTENT_DIR
 
 log = logging.getLogger("mkdocs.plugins.studykit")
 STAGE_DIR = ".studykit/stage"  # under the project; ignored by git
-SOURCE_DIRS = (CONTENT_DIR, GLOSSARY_DIR, QUIZ_DIR, COURSE_DIR)
+SOURCE_DIRS = (CONTENT_DIR, GLOSSARY_DIR, QUIZ_DIR, COURSE_DIR, REFERENCE_DIR)
 
 
 class StudykitConfig(Config):  # type: ignore[no-untyped-call]

@@ -31,6 +31,8 @@ POLICY: tuple[tuple[str, str], ...] = (
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
     ("connect-src", "'self'"),
+    ("worker-src", "'self'"),  # the offline service worker and the search worker (postprocess/offline.py)
+    ("manifest-src", "'self'"),  # the web app manifest
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'none'"),

@@ -14,8 +14,13 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, error
+from ..exports.files import download_files
+from ..flashcards.decks import data_files as flashcard_files
 from ..generate.step import package_assets
+from ..quiz.data import data_files as quiz_data_files
 from ..render.urls import page_url
+from .offline import offline_files
+from .redirects import planned_files
 
 ENGINE_FILES = (
     "404.html",
@@ -58,6 +63,11 @@ def theme_dirs(catalog: Catalog) -> list[Path]:
 def audit_provenance(site: Path, catalog: Catalog) -> list[Diagnostic]:
     known = set(ENGINE_FILES) | set(package_assets()) | set(catalog.project.assets)
     known |= {page_url(rel) + "index.html" for rel in catalog.pages}
+    known |= set(planned_files(catalog))  # redirect and retirement pages (postprocess/redirects.py)
+    known |= offline_files()  # the worker, the web app manifest and its icons (postprocess/offline.py)
+    known |= set(flashcard_files(catalog))  # the decks the generate step writes
+    known |= set(quiz_data_files(catalog))  # the question bank for the practice page
+    known |= set(download_files(catalog))  # downloads/ for instructors (exports/files.py)
     themes = theme_dirs(catalog)
     diagnostics = []
     for file in sorted(site.rglob("*")):

@@ -8,9 +8,14 @@ embeds a quiz from quizzes/*.yml, and
     /// quiz-index
     ///
 
-lists every quiz (the quiz hub). HTML comes from studykit.render; it is stashed as raw HTML so no other
-extension (glossary linking, toc) rewrites the inside of a widget. An unknown id renders a visible notice
-instead of failing: `check` reports it with its line, and `serve` must keep rendering.
+lists every quiz (the quiz hub), and
+
+    /// practice
+    ///
+
+is the practice page's setup form (practice.js runs it from the question bank). HTML comes from studykit.render;
+it is stashed as raw HTML so no other extension (glossary linking, toc) rewrites the inside of a widget. An unknown
+id renders a visible notice instead of failing: `check` reports it with its line, and `serve` must keep rendering.
 
 Config: `catalog` (the build's snapshot; set by studykit) or `project_dir` (direct use), `page_path` (the page
 being rendered, when the generate step's marker line is absent) and `directory_urls` (default: the catalog's
@@ -30,6 +35,7 @@ from ..generate.snapshot import catalog_for
 from ..render.pagemarker import page_of
 from ..render.pagemarker import register as register_page_marker
 from ..render.safehtml import register as register_safe_html
+from .practice import render_practice
 from .render import PageContext, render_quiz, render_quiz_index
 
 EXTENSION_NAME = "studykit.quiz"
@@ -76,6 +82,14 @@ class QuizIndexBlock(_StashedBlock):
         return render_quiz_index(self.extension.context(self.md))
 
 
+class PracticeBlock(_StashedBlock):
+    NAME = "practice"
+    ARGUMENT = False
+
+    def fragment(self) -> str:
+        return render_practice(self.extension.context(self.md))
+
+
 class QuizExtension(BlocksExtension):  # type: ignore[misc]
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -117,7 +131,7 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
         md.registerExtension(self)
         register_page_marker(md)
         register_safe_html(md)  # the build adds it too; this covers direct use of the extension
-        for block in (QuizBlock, QuizIndexBlock):
+        for block in (QuizBlock, QuizIndexBlock, PracticeBlock):
             bound = type(block.__name__, (block,), {"extension": self})
             block_mgr.register(bound, {})
 

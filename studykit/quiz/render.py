@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..render.inline import InlineRenderer
-from ..render.urls import relative_url, source_href
+from ..render.urls import relative_url, root_url, source_href
 from ..sources.models import Choice, MultipleChoice, Question, Quiz, SingleChoice, TrueFalse
 from ..sources.scanner import INLINE_MARKUP
 from ..syntax import QUIZ_ANCHOR_PREFIX, TERM_SCHEME, term_anchor
@@ -62,6 +62,13 @@ class PageContext:
                 return f"#{anchor}" if anchor else "./"
             return source_href(f"{to_rel}#{anchor}" if anchor else to_rel, posixpath.dirname(self.page))
         return relative_url(self.page, to_rel, anchor, directory_urls=self.directory_urls)
+
+    def file_url(self, docs_path: str) -> str:
+        """Link to a file of the site (`downloads/x.zip`, docs-relative) from this page: relative to the source file
+        for an engine that rewrites links (as .md links are), else relative to the page's URL."""
+        if self.source_links:
+            return posixpath.relpath(docs_path, posixpath.dirname(self.page) or ".")
+        return root_url(self.page, directory_urls=self.directory_urls) + docs_path
 
     def unique_id(self, wanted: str) -> str:
         """An element id not yet used by our fragments on this page (a quiz may be embedded twice)."""
@@ -123,6 +130,7 @@ class QuestionView:
     number: int
     dom_id: str
     hash: str
+    difficulty: str
     prompt: Markup
     explanation: Markup
     review: ReviewLink | None
@@ -214,7 +222,7 @@ def question_hash(question: Question) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     return " ".join(INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).split())
 
 
@@ -224,7 +232,7 @@ def review_link(source: str, ctx: PageContext) -> ReviewLink | None:
     page = ctx.catalog.pages.get(path)
     if page is None:
         return None  # `check` reports the broken source; the build never gets here with it
-    title = next((_plain(h.text) for h in page.scanned.headings if h.anchor == anchor), None) if anchor else None
+    title = next((plain_text(h.text) for h in page.scanned.headings if h.anchor == anchor), None) if anchor else None
     if title is None:
         if anchor and anchor not in ctx.catalog.anchors.get(path, set()):
             anchor = ""
@@ -241,6 +249,7 @@ def question_view(question: Question, number: int, quiz_dom_id: str, ctx: PageCo
         number=number,
         dom_id=f"{quiz_dom_id}--{question.id}",
         hash=question_hash(question),
+        difficulty=question.difficulty,
         prompt=ctx.inline.inline(question.prompt),
         explanation=ctx.inline.paragraphs(question.explanation),
         review=review_link(question.source, ctx),
@@ -279,6 +288,11 @@ class IndexRow:
     page_title: str | None
     page_href: str | None
     page_rel: str = ""
+    keys: tuple[str, ...] = ()  # "<question id>/<hash>" of each question: the hub counts saved answers by them
+
+    @property
+    def keys_json(self) -> str:
+        return json.dumps(list(self.keys))
 
 
 def quiz_hosts(catalog: Catalog, quiz: Quiz) -> list[str]:
@@ -301,8 +315,9 @@ def index_rows(ctx: PageContext) -> list[IndexRow]:
         page_rel = hosts[0] if hosts else (quiz.page.partition("#")[0] if quiz.page else "")
         page = ctx.catalog.pages.get(page_rel)
         title = ctx.inline.inline(quiz.title)
+        keys = tuple(f"{q.id}/{question_hash(q)}" for q in quiz.questions)
         if page is None:  # `check` reports a quiz whose page does not exist
-            rows.append(IndexRow(quiz_id, title, len(quiz.questions), None, None, None))
+            rows.append(IndexRow(quiz_id, title, len(quiz.questions), None, None, None, keys=keys))
             continue
         rows.append(
             IndexRow(
@@ -313,6 +328,7 @@ def index_rows(ctx: PageContext) -> list[IndexRow]:
                 page_title=page.meta.title if page.meta else page_rel,
                 page_href=ctx.url(page_rel),
                 page_rel=page_rel,
+                keys=keys,
             )
         )
     order = {rel: index for index, rel in enumerate(ctx.catalog.project.nav_order)}

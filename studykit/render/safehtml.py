@@ -29,6 +29,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
+from . import tables
 from .sanitize import clean_page_html
 
 EXTENSION_NAME = "studykit.render.safehtml"
@@ -42,9 +43,12 @@ class SanitizePostprocessor(Postprocessor):  # type: ignore[misc]  # Markdown sh
 
 
 def register(md: Markdown) -> None:
-    """Install the cleaner on `md` (idempotent: the build and studykit's extensions may each call it)."""
+    """Install the cleaner on `md` (idempotent: the build and studykit's extensions may each call it), and after
+    it the step that puts each table in a focusable scroll region (render/tables.py), which the cleaner would strip."""
     if NAME not in md.postprocessors:
         md.postprocessors.register(SanitizePostprocessor(md), NAME, PRIORITY)
+    if tables.NAME not in md.postprocessors:
+        md.postprocessors.register(tables.TableRegionPostprocessor(md), tables.NAME, tables.PRIORITY)
 
 
 class SafeHtmlExtension(Extension):  # type: ignore[misc]

@@ -56,8 +56,22 @@ STUDYKIT_DATA = frozenset(
         "data-quiz-best",
         "data-total",
         "data-quiz-missing",
+        "data-level",
+        "data-keys",
+        "data-quiz-total",
+        "data-practice",
+        "data-group",
         "data-search-exclude",
         "data-linenos",
+        "data-study",  # study bar, home and progress (study/templates): the page id of a chapter
+        "data-quizzes",
+        "data-site",
+        "data-course",  # course pages (courses/templates): the course, each step's kind and target
+        "data-kind",
+        "data-course-quiz",
+        "data-questions",
+        "data-deck",
+        "data-cards",
     }
 )
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "hidden", "role"}) | STUDYKIT_DATA

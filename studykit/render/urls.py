@@ -45,3 +45,11 @@ def relative_url(from_rel: str, to_rel: str, anchor: str = "", *, directory_urls
     elif there.endswith("/") or not there:
         relative += "/"
     return relative + fragment
+
+
+def root_url(from_rel: str, *, directory_urls: bool = True) -> str:
+    """URL of the site root written in page `from_rel` ('./', '../', ...): where the site's files start."""
+    here = page_url(from_rel, directory_urls=directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    relative = posixpath.relpath(".", base.rstrip("/") or ".")
+    return "./" if relative == "." else relative + "/"

@@ -35,7 +35,7 @@ JINJA_SUFFIX = ".jinja"
 SLUG_PLACEHOLDER = "__slug__"
 DOT_PREFIX = "dot-"
 FALLBACK_SLUG = "introduction"
-RESERVED_IDS = frozenset({"home", "glossary", "quizzes"})  # ids of the scaffold's other pages
+RESERVED_IDS = frozenset({"home", "glossary", "quizzes", "practice"})  # ids of the scaffold's other pages
 MAX_SLUG = 60
 # Python-Markdown's backslash escapes (CommonMark accepts them too); `&`, `<` and `~` become entities instead,
 # because Python-Markdown has no backslash escape for them (GitHub reads `~` as strikethrough).

@@ -9,7 +9,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..diagnostics import Code, Diagnostic, error
 from .model_errors import M, model_diagnostics, validate
-from .models import Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader
+from .models import Course, GlossaryTerm, PageMeta, Question, Quiz, QuizHeader, Reference
+from .permalock import PermaLock, load_lock
 from .rules import Rules, load_rules
 from .scanner import ScannedPage, scan
 from .siteconfig import CONTENT_DIR, SiteConfig, load_site_config
@@ -19,6 +20,7 @@ from .yamlsource import MAX_BYTES, YamlDocument, parse_yaml, read_text
 GLOSSARY_DIR = "glossary"
 QUIZ_DIR = "quizzes"
 COURSE_DIR = "courses"
+REFERENCE_DIR = "references"
 
 
 @dataclass
@@ -42,6 +44,14 @@ class TermSource:
 
 
 @dataclass
+class ReferenceSource:
+    path: str
+    index: int
+    doc: YamlDocument
+    record: Reference
+
+
+@dataclass
 class QuizSource:
     path: str
     doc: YamlDocument
@@ -62,13 +72,16 @@ class Project:
     terms: list[TermSource] = field(default_factory=list)
     quizzes: list[QuizSource] = field(default_factory=list)
     courses: list[CourseSource] = field(default_factory=list)
+    references: list[ReferenceSource] = field(default_factory=list)  # the shared bibliography, references/*.yml
     assets: set[str] = field(default_factory=set)  # content-relative paths of non-Markdown files
     page_files: set[str] = field(default_factory=set)  # content-relative paths of Markdown files, even unreadable
     svgs: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes, for checks/files.py
     yaml_docs: list[YamlDocument] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # ids of quiz files that failed to load
+    broken_references: set[str] = field(default_factory=set)  # ids of reference records that failed to load
     config: SiteConfig = field(default_factory=SiteConfig)
     rules: Rules = field(default_factory=Rules)  # studykit.yml, or the built-in rules
+    permalock: PermaLock | None = None  # permalinks.lock.yml, when the project keeps one
 
     @property
     def nav_order(self) -> list[str]:
@@ -152,6 +165,35 @@ def load_glossary_file(file: Path, root: Path) -> tuple[list[TermSource], YamlDo
     return terms, doc, diagnostics
 
 
+def load_reference_file(file: Path, root: Path) -> tuple[list[ReferenceSource], YamlDocument | None, list[Diagnostic]]:
+    """A references file is a list of records; each is validated on its own so one bad record hides no other."""
+    doc, diagnostics = _load_yaml_file(file, root)
+    if doc is None or doc.data is None:
+        return [], doc, diagnostics
+    if not isinstance(doc.data, list):
+        problem = error(doc.path, 1, 1, Code.SCHEMA_INVALID, "a references file is a list of records ('- id: ...')")
+        return [], doc, diagnostics + [problem]
+    records: list[ReferenceSource] = []
+    for index, item in enumerate(doc.data):
+        record, record_diags = validate(doc, Reference, item, (index,))
+        diagnostics += record_diags
+        if record is not None:
+            records.append(ReferenceSource(doc.path, index, doc, record))
+    return records, doc, diagnostics
+
+
+def broken_reference_ids(doc: YamlDocument | None, loaded: list[ReferenceSource]) -> set[str]:
+    """Ids of the records of `doc` that failed validation: citing them is no second error (cite.unknown)."""
+    if doc is None or not isinstance(doc.data, list):
+        return set()
+    ok = {source.index for source in loaded}
+    return {
+        item["id"]
+        for index, item in enumerate(doc.data)
+        if index not in ok and isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
+
+
 def _load_mapping(file: Path, root: Path, what: str) -> tuple[YamlDocument | None, bool, list[Diagnostic]]:
     """A YAML file whose top level must be a mapping: (document, whether it is one, diagnostics)."""
     doc, diagnostics = _load_yaml_file(file, root)
@@ -214,7 +256,7 @@ def _read_svg(file: Path, root: Path, project: Project) -> list[Diagnostic]:
 
 
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
-    """Read every page, glossary file, quiz and course under `root`. Never raises for bad content."""
+    """Read every page, glossary file, reference file, quiz and course under `root`. Never raises for bad content."""
     config, diagnostics = load_site_config(root)
     project = Project(root=root, config=config)
     if config.doc is not None:
@@ -223,6 +265,10 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     diagnostics += rules_diagnostics
     if rules_doc is not None:
         project.yaml_docs.append(rules_doc)
+    project.permalock, lock_diagnostics = load_lock(root)
+    diagnostics += lock_diagnostics
+    if project.permalock is not None:
+        project.yaml_docs.append(project.permalock.doc)
     survey = survey_project(root, theme_folder(config.doc.data if config.doc else None))  # links out: never read
     diagnostics += survey.diagnostics
     content = root / CONTENT_DIR
@@ -246,6 +292,13 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
         terms, doc, term_diags = load_glossary_file(file, root)
         project.terms += terms
         diagnostics += term_diags
+        if doc is not None:
+            project.yaml_docs.append(doc)
+    for file in survey.filter(sorted((root / REFERENCE_DIR).glob("*.y*ml"))):
+        records, doc, record_diags = load_reference_file(file, root)
+        project.references += records
+        project.broken_references |= broken_reference_ids(doc, records)
+        diagnostics += record_diags
         if doc is not None:
             project.yaml_docs.append(doc)
     for file in survey.filter(sorted((root / QUIZ_DIR).glob("*.y*ml"))):

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Code, Diagnostic, did_you_mean, error
-from .models import SLUG
+from .models import REF_ID, SLUG, PageMeta
 from .yamlsource import YamlDocument, YamlPath
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,6 +87,18 @@ def model_diagnostics(
                     )
                 )
                 continue
+            if name == "references" and model is PageMeta and len(path) == 1:
+                out.append(
+                    error(
+                        doc.path,
+                        loc.line,
+                        loc.column,
+                        Code.SCHEMA_UNKNOWN_FIELD,
+                        "references no longer live in front matter: move these records to a file in references/ "
+                        "(one shared bibliography) and cite them by id in the text as [@id]",
+                    )
+                )
+                continue
             hint = did_you_mean(name, fields - {name})
             out.append(
                 error(doc.path, loc.line, loc.column, Code.SCHEMA_UNKNOWN_FIELD, f"unknown field '{name}'{hint}")
@@ -145,8 +157,16 @@ def model_diagnostics(
             message = f"expected true or false, not {err.get('input')!r}"
         if kind == "string_pattern_mismatch":
             got = err.get("input")
-            if str(err.get("ctx", {}).get("pattern")) == SLUG:
+            pattern = str(err.get("ctx", {}).get("pattern"))
+            if pattern == SLUG:
                 message = f"'{got}' is not a valid id: use lowercase letters, digits and hyphens (e.g. 'my-id')"
+            elif pattern == REF_ID:
+                message = (
+                    f"'{got}' is not a valid reference id: lowercase words joined by hyphens, ending in the year "
+                    "of the work ('author-YYYY', or 'author-YYYY-b' for a second work that year)"
+                )
+            elif field_name == "pmid":
+                message = f"'{got}' is not a PubMed id: write its digits only (e.g. 12345678)"
             else:
                 message = f"'{got}' must be a page path ending in .md, optionally with #anchor"
         if kind == "literal_error":

@@ -14,11 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from ..diagnostics import Code, Diagnostic, error
 from .model_errors import validate
-from .models import Slug, Strict, Text
+from .models import PageLink, Slug, Strict, Text
 from .yamlsource import YamlDocument, parse_yaml, read_text
 
 RULES_FILE = "studykit.yml"
@@ -38,6 +38,23 @@ PROCEDURE_SECTIONS = (
 )
 
 Count = Annotated[int, Field(ge=0)]
+
+
+def _published_url(url: str) -> str:
+    path = url.split("#", 1)[0]
+    if path.startswith("/") or any(part in (".", "..") for part in path.split("/")):
+        raise ValueError(f"'{url}' must be site-relative as the site served it, e.g. 'procedures/old-name/'")
+    return url
+
+
+PublishedUrl = Annotated[
+    str,
+    Field(
+        pattern=r"^[^#\s?]*(#[A-Za-z0-9_:.-]+)?$",
+        description="site-relative URL as the site served it, e.g. 'procedures/old-name/' or 'glossary/#term-x'",
+    ),
+    AfterValidator(_published_url),
+]
 Range = Annotated[list[Count], Field(min_length=2, max_length=2, description="[minimum, maximum], inclusive")]
 
 
@@ -48,7 +65,7 @@ class TemplateRules(Strict):
         default=None, description="body length in words (whitespace-separated, after the front matter)"
     )
     objectives: Range | None = Field(default=None, description="number of learning objectives in front matter")
-    min_references: Count = Field(default=0, description="references in front matter")
+    min_references: Count = Field(default=0, description="distinct bibliography records the page cites")
     min_quiz_questions: Count = Field(
         default=0, description="questions in the quizzes the page shows; above 0, the page must show a quiz"
     )
@@ -86,14 +103,48 @@ def builtin_templates() -> Templates:
     )
 
 
+class Licence(Strict):
+    """The content licence every export carries in its metadata (downloads/, the "For instructors" page)."""
+
+    name: Text = Field(default="CC BY 4.0", description="short name of the content licence")
+    url: Text = Field(default="https://creativecommons.org/licenses/by/4.0/", description="the licence's deed")
+    work: Text | None = Field(default=None, description="the work's title in the attribution line (default: site_name)")
+    creator: Text = Field(default="its contributors", description="who to credit, as in the attribution line")
+
+    def attribution(self, site_name: str) -> str:
+        """The line to keep with anything reused, as LICENSE-content words it."""
+        return f'"{self.work or site_name}" by {self.creator}, licensed under {self.name} ({self.url}).'
+
+
+class QuizRules(Strict):
+    """Editorial rules for quizzes/ beyond the item-writing lint every project gets (studykit/checks/quizlint.py)."""
+
+    require_feedback: bool = Field(
+        default=False,
+        description="every wrong option of a single- or multiple-choice question needs `feedback` saying why "
+        "(quiz.feedback-missing)",
+    )
+
+
 class Rules(Strict):
     """studykit.yml."""
+
+    licence: Licence = Field(default_factory=Licence, description="content licence, carried by every export")
 
     callouts: list[Slug] = Field(
         default_factory=lambda: list(DEFAULT_CALLOUTS),
         description="callout types editors may write (`!!! type`); objectives is added by studykit itself",
     )
     templates: Templates = Field(default_factory=builtin_templates, description="rules per page template")
+    quizzes: QuizRules = Field(default_factory=QuizRules, description="editorial rules for quizzes")
+    redirects: dict[PublishedUrl, PageLink] = Field(
+        default_factory=dict,
+        description="a URL the site once published (as in permalinks.lock.yml, optionally with #anchor) -> the "
+        "page (content-relative, optionally with #anchor) that now teaches it; the build writes a forwarding page",
+    )
+    retired: dict[PublishedUrl, Text] = Field(
+        default_factory=dict, description="a URL the site once published -> why it is gone for good"
+    )
 
     def for_template(self, template: str) -> TemplateRules:
         rules = getattr(self.templates, template, None)

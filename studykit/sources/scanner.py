@@ -22,13 +22,13 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from ..syntax import CITATION, citation_ids
-from .inline import CodeSpan, blank_spans, code_spans, label_key, scan_inline
+from ..syntax import CITATION, FIGURE_ANCHOR_PREFIX, citation_ids
+from .inline import CodeSpan, InlineLink, blank_spans, code_spans, label_key, scan_inline
 
 TAB = 4  # Python-Markdown's tab_length
 FENCE_OPEN = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)")
@@ -60,6 +60,7 @@ MARKUP_CHARS = frozenset("`[]<>*_\\&")  # a heading without any of these is its 
 # `[label]: target "title"`, the whole line (ReferenceProcessor.RE, less its title-on-the-next-line form)
 REF_DEF = re.compile(r"""\[(?P<label>[^\[\]]+)\]:[ ]*(?P<target>\S++)[ ]*(?:"[^\n]*"|'[^\n]*'|\([^\n]*\))?[ ]*$""")
 QUIZ_BLOCK = re.compile(r"^\s*/{3,}[ \t]*quiz[ \t]*\|[ \t]*(?P<id>\S(?:.*\S)?)\s*$")  # as pymdownx Blocks reads it
+INLINE_ATTRS = re.compile(r"\{:?[ ]*([^}\n ][^\n]*)[ ]*\}")  # attr_list's inline form, right after an element
 INLINE_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`]")  # rough plain text of a title, for display
 
 BLANK, TEXT, HEADING, CODE, QUIZ, REF, UNDERLINE = range(7)
@@ -80,6 +81,24 @@ class Link:
     line: int
     column: int
     image: bool = False
+    anchor: str | None = None  # an image's `{#id}`
+
+
+@dataclass(frozen=True)
+class ImageId:
+    """An image given an id by an attribute list, `![alt](target){#id}`: a figure when the id starts `fig-`."""
+
+    anchor: str
+    target: str
+    alt: str
+    line: int  # where the image starts (its `!`)
+    column: int
+    id_column: int  # where the `#id` is written (on `line`)
+    alone: bool  # the only thing in its paragraph, as a figure must be
+
+    @property
+    def is_figure(self) -> bool:
+        return self.anchor.startswith(FIGURE_ANCHOR_PREFIX) and self.alone
 
 
 @dataclass(frozen=True)
@@ -115,11 +134,17 @@ class ScannedPage:
     citations: list[Citation] = field(default_factory=list)
     citation_spans: list[CitationSpan] = field(default_factory=list)
     quiz_blocks: list[tuple[str, int, int]] = field(default_factory=list)
+    image_ids: list[ImageId] = field(default_factory=list)  # images with an `{#id}`, in page order
     prose: list[tuple[int, str]] = field(default_factory=list)  # (line, text) outside code and headings
 
     @property
     def anchors(self) -> set[str]:
-        return {h.anchor for h in self.headings}
+        return {h.anchor for h in self.headings} | {image.anchor for image in self.image_ids}
+
+    @property
+    def figures(self) -> list[ImageId]:
+        """The page's figures in order: their position is their number ("Figure 2")."""
+        return [image for image in self.image_ids if image.is_figure]
 
 
 # ---------------------------------------------------------------- fences (pymdownx.superfences)
@@ -640,11 +665,37 @@ def _add_inline(page: ScannedPage, piece: _Piece, number: int, labels: set[str])
         row = bisect_right(starts, offset) - 1
         return number + row, offset - starts[row] + 1
 
-    inline = scan_inline("\n".join(piece.lines), labels, piece.spans)
+    joined = "\n".join(piece.lines)
+    inline = scan_inline(joined, labels, piece.spans)
     for link in inline.links:
-        page.links.append(Link(link.target, *where(link.target_start), image=link.image))
+        image = _image_id(joined, link, where) if link.image and joined.startswith("{", link.end) else None
+        anchor = image.anchor if image is not None else None
+        page.links.append(Link(link.target, *where(link.target_start), link.image, anchor))
+        if image is not None:
+            page.image_ids.append(image)
     for ref in inline.refs:
         page.ref_uses.append(RefUse(ref.label, *where(ref.start)))
+
+
+def _image_id(joined: str, link: InlineLink, where: Callable[[int], tuple[int, int]]) -> ImageId | None:
+    """The id attr_list gives an image from the `{...}` written right after it (the last `#id` token wins)."""
+    attrs = INLINE_ATTRS.match(joined, link.end)
+    if attrs is None:
+        return None
+    anchor, at, position = None, 0, attrs.start(1)
+    while position < attrs.end(1):
+        token = ATTR_TOKEN.match(joined, position, attrs.end(1))
+        if token is None:
+            break
+        if token.group().startswith("#") and "=" not in token.group():
+            anchor, at = token.group()[1:], token.start()
+        position = token.end()
+    if not anchor:
+        return None
+    line, column = where(link.start)
+    id_line, id_column = where(at)
+    alone = not joined[: link.start].strip() and not joined[attrs.end() :].strip()
+    return ImageId(anchor, link.target, link.text, line, column, id_column if id_line == line else 1, alone)
 
 
 def _add_prose(page: ScannedPage, piece: _Piece, number: int) -> None:

@@ -1,10 +1,10 @@
 """The project's source folders, surveyed without following any link out of the repository.
 
-A symbolic link under content/ (or glossary/, quizzes/, courses/, theme_overrides/) is read like the file it points
-to: by the loader, by the generate step that copies assets into the staged tree, and by the engine that reads the
-theme folder. A link to `/etc/passwd` or `~/.ssh/id_rsa` would publish that file, so every link is resolved once
-here; links whose target is outside the repository, that loop or that point to nothing are refused (the loader
-skips them, and each is reported at the link itself). Links that stay inside the repository are fine.
+A symbolic link under content/ (or glossary/, quizzes/, courses/, references/, theme_overrides/) is read like the
+file it points to: by the loader, by the generate step that copies assets into the staged tree, and by the engine
+that reads the theme folder. A link to `/etc/passwd` or `~/.ssh/id_rsa` would publish that file, so every link is
+resolved once here; links whose target is outside the repository, that loop or that point to nothing are refused
+(the loader skips them, and each is reported at the link itself). Links that stay inside the repository are fine.
 
 Hand-written over `os.walk`, which never follows a link into a folder (`followlinks=False`): no library does
 "resolve, then test containment" any shorter.
@@ -20,7 +20,7 @@ from typing import Any
 
 from ..diagnostics import Code, Diagnostic, error
 
-WATCHED = ("content", "glossary", "quizzes", "courses", "theme_overrides")
+WATCHED = ("content", "glossary", "quizzes", "courses", "references", "theme_overrides")
 
 
 @dataclass

@@ -202,28 +202,36 @@ def test_score_summary_retry_missed_reset_and_best_score_on_the_hub(page: Any, s
     ids = ("facet-supply", "ganglion-contents", "pulsed-temperature")
     first, second, third = (question(page, "nerves", q) for q in ids)
     summary = page.locator('[data-quiz="nerves"] .sk-quiz__summary')
+    retry = summary.get_by_role("button", name="Retry the ones I missed")
+    result = summary.locator(".sk-quiz__result")
     answer(first, "b")
     assert score(page, "nerves") == "Score: 1 of 3 correct (1 of 3 answered)."
-    assert not summary.is_visible()
+    assert not retry.is_visible() and result.inner_text() == ""
+    assert summary.get_by_role("button", name="Reset").is_visible(), "Reset is always available"
     answer(second, "b", "d")
     answer(third, "true")
     assert score(page, "nerves") == "Quiz complete: 2 of 3 correct (67%)."
-    assert summary.is_visible()
-    summary.get_by_role("button", name="Retry the ones I missed").click()
+    # the summary sits after the last question, where the student is, with the score
+    assert result.inner_text() == "Quiz complete: 2 of 3 correct (67%)."
+    assert summary.evaluate(
+        "s => s.compareDocumentPosition(s.closest('[data-quiz]').querySelector("
+        "'[data-question=pulsed-temperature]')) & Node.DOCUMENT_POSITION_PRECEDING"
+    )
+    retry.click()
     assert second.get_attribute("data-state") is None and status(second) == ""
     assert not second.locator(".sk-answer").is_visible()
     assert second.locator("input:checked").count() == 0 and not second.locator("input").first.is_disabled()
     assert first.get_attribute("data-state") == "right" and third.get_attribute("data-state") == "right"
     assert page.evaluate("document.activeElement.id") == second.locator("input").first.get_attribute("id")
     assert score(page, "nerves") == "Score: 2 of 3 correct (2 of 3 answered)."
-    assert not summary.is_visible()
+    assert not retry.is_visible()
     answer(second, "a", "c")
     assert score(page, "nerves") == "Quiz complete: 3 of 3 correct (100%)."
-    assert not summary.get_by_role("button", name="Retry the ones I missed").is_visible()
+    assert not retry.is_visible()
 
     page.goto(server.url + "quizzes/", wait_until="networkidle")
     best = page.locator('[data-quiz-best="nerves"]')
-    assert best.inner_text() == "3 of 3 (100%)"
+    assert best.inner_text() == "3 of 3 answered · best 3 of 3 (100%)"
     assert page.locator('[data-quiz-best="heat"]').inner_text() == "Not tried yet"
     row = page.locator('tr[data-quiz-row="nerves"]')
     assert row.locator("td").nth(1).inner_text() == "3"
@@ -232,11 +240,18 @@ def test_score_summary_retry_missed_reset_and_best_score_on_the_hub(page: Any, s
     page.wait_for_selector('[data-quiz="nerves"][data-ready]')
 
     page.locator('[data-quiz="nerves"] .sk-quiz__reset').click()
+    confirm = page.locator('[data-quiz="nerves"] .sk-quiz__confirm')
+    expect(confirm).to_be_visible()  # Reset asks first; Cancel keeps every answer
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    confirm.get_by_role("button", name="Cancel").click()
+    assert page.locator('[data-quiz="nerves"] [data-question][data-state]').count() == 3
+    page.locator('[data-quiz="nerves"] .sk-quiz__reset').click()
+    confirm.get_by_role("button", name="Yes, clear my answers").click()
     assert page.locator('[data-quiz="nerves"] [data-question][data-state]').count() == 0
     assert score(page, "nerves") == ""
     assert page.evaluate("document.activeElement.id") == first.locator("input").first.get_attribute("id")
     page.goto(server.url + "quizzes/", wait_until="networkidle")
-    assert page.locator('[data-quiz-best="nerves"]').inner_text() == "3 of 3 (100%)", "reset keeps the best score"
+    assert page.locator('[data-quiz-best="nerves"]').inner_text() == "Best: 3 of 3 (100%)", "reset keeps the best"
 
 
 # ---------------------------------------------------------------- persistence
@@ -386,6 +401,13 @@ def test_a_whole_quiz_can_be_completed_with_the_keyboard_alone(page: Any, server
     assert score(page, "heat") == "Quiz complete: 2 of 2 correct (100%)."
 
     tab_until("document.activeElement.matches('[data-quiz=heat] .sk-quiz__reset')")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # changed my mind: nothing is cleared, focus returns to Reset
+    assert page.evaluate("document.activeElement.matches('[data-quiz=heat] .sk-quiz__reset')")
+    assert page.locator('[data-quiz="heat"] [data-question][data-state]').count() == 2
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Yes, clear my answers"
     page.keyboard.press("Enter")
     assert page.locator('[data-quiz="heat"] [data-question][data-state]').count() == 0
     assert page.evaluate("document.activeElement.matches('[data-question=lesion-shape] input')")

@@ -1,0 +1,63 @@
+"""Course and instructor blocks for Python-Markdown (pymdownx Blocks API):
+
+    /// course | two-week-revision
+    ///
+
+renders a course from courses/<id>.yml (the plan, study time, progress, and the printed handout), and
+
+    /// downloads
+    ///
+
+lists the files under downloads/ for instructors (quiz bank, flashcards, references) with the licence. Same
+configuration and page context as the quiz blocks; the HTML is stashed so no other extension rewrites it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Markdown
+from pymdownx.blocks import BlocksProcessor
+
+from ..quiz.extension import QuizExtension, _StashedBlock
+from ..render.pagemarker import register as register_page_marker
+from ..render.safehtml import register as register_safe_html
+from .render import render_course, render_downloads
+
+EXTENSION_NAME = "studykit.courses"
+
+
+class CourseBlock(_StashedBlock):
+    NAME = "course"
+    ARGUMENT = True
+
+    def on_validate(self, parent: Any) -> bool:
+        return bool(str(self.argument).strip())
+
+    def fragment(self) -> str:
+        return render_course(str(self.argument).strip(), self.extension.context(self.md))
+
+
+class DownloadsBlock(_StashedBlock):
+    NAME = "downloads"
+    ARGUMENT = False
+
+    def fragment(self) -> str:
+        return render_downloads(self.extension.context(self.md))
+
+
+class CoursesExtension(QuizExtension):
+    """The quiz extension's configuration and page context, with the course and downloads blocks."""
+
+    BLOCKS = (CourseBlock, DownloadsBlock)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
+        md.registerExtension(self)
+        register_page_marker(md)
+        register_safe_html(md)
+        for block in self.BLOCKS:
+            block_mgr.register(type(block.__name__, (block,), {"extension": self}), {})
+
+
+def makeExtension(**kwargs: Any) -> CoursesExtension:  # noqa: N802 - Python-Markdown's entry point name
+    return CoursesExtension(**kwargs)

@@ -1,0 +1,144 @@
+"""Figures in Chromium: inline drawings follow the palette, the page stays accessible, Enlarge works by keyboard,
+nothing is fetched from another origin, and every figure of the shipped site fits a phone and a desktop.
+
+Screenshots of the shipped figures (390 and 1366 px wide, light and dark) go to a temporary folder; with
+UPDATE_SCREENSHOTS=1 they are written to docs/screenshots/figures/ instead, to be reviewed and committed:
+`UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/browser/test_figures.py -k screenshots`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studykit.pipeline import render_unchecked
+
+from .conftest import Server, serve_directory, watch_page
+from .test_quiz import serious
+
+pytestmark = pytest.mark.browser
+
+TESTS = Path(__file__).resolve().parent.parent
+FIXTURE = TESTS / "sites" / "figures"
+SCREENSHOTS = TESTS.parent / "docs" / "screenshots" / "figures"
+WIDTHS = (390, 1366)
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture(scope="module")
+def figure_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Server]:
+    out = tmp_path_factory.mktemp("figures-browser") / "site"
+    assert [d.text() for d in render_unchecked(FIXTURE, out)] == []
+    server = serve_directory(out)
+    yield server
+    server._httpd.shutdown()
+
+
+def open_page(browser: Any, server: Server, scheme: str, width: int = 1366) -> tuple[Any, Any]:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    watch = watch_page(page, server.url)
+    page.goto(server.url + "topics/spine/", wait_until="networkidle")
+    page.wait_for_selector("figure.sk-figure[data-ready]")
+    return context, watch
+
+
+def fill_of(page: Any, selector: str) -> str:
+    return str(page.locator(selector).first.evaluate("el => getComputedStyle(el).fill"))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_figures_are_accessible_and_fetch_nothing_from_another_origin(
+    browser: Any, figure_server: Server, scheme: str
+) -> None:
+    context, watch = open_page(browser, figure_server, scheme)
+    try:
+        page = context.pages[0]
+        assert serious(page) == []
+        assert watch.foreign_requests == [] and watch.page_errors == [] and watch.console_errors == []
+        svg = page.locator("#fig-routes svg")
+        assert svg.get_attribute("role") == "img"
+        assert svg.get_attribute("aria-label", timeout=1000).startswith("A cross-section of a vertebra")
+        assert page.locator("#fig-routes--desc").count() == 1  # the long description, named by aria-describedby
+    finally:
+        context.close()
+
+
+def test_drawings_follow_the_reader_s_palette(browser: Any, figure_server: Server) -> None:
+    fills = {}
+    for scheme in SCHEMES:
+        context, _watch = open_page(browser, figure_server, scheme)
+        try:
+            page = context.pages[0]
+            fills[scheme] = (fill_of(page, "#fig-routes .fig-bone"), fill_of(page, "#fig-routes text.fig-ink"))
+        finally:
+            context.close()
+    assert fills["light"] == ("rgb(239, 226, 196)", "rgb(31, 41, 51)")  # figures.css, light
+    assert fills["dark"] == ("rgb(94, 83, 64)", "rgb(230, 233, 237)")  # figures.css, slate
+
+
+def test_enlarge_opens_a_dialog_by_keyboard_and_esc_returns_focus(browser: Any, figure_server: Server) -> None:
+    context, watch = open_page(browser, figure_server, "light")
+    try:
+        page = context.pages[0]
+        button = page.locator("#fig-levels .sk-figure__zoom")
+        assert button.get_attribute("aria-label") == "Enlarge Figure 2"
+        button.focus()
+        page.keyboard.press("Enter")
+        dialog = page.locator("dialog.sk-figure-dialog[open]")
+        assert dialog.get_attribute("aria-label") == "Figure 2, enlarged"
+        assert dialog.locator("svg[role=img]").count() == 1 and page.locator("#fig-levels svg").count() == 0
+        assert page.evaluate("document.activeElement.textContent") == "Close"
+        wide = dialog.locator("svg").bounding_box()
+        assert wide is not None and wide["width"] > 900  # larger than in the page (at most 720 px there)
+        assert serious(page) == []
+        page.keyboard.press("Escape")
+        assert page.locator("dialog.sk-figure-dialog").count() == 0
+        assert page.locator("#fig-levels svg").count() == 1  # the drawing is back in its figure
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Enlarge Figure 2"
+        button.click()
+        page.locator(".sk-figure-dialog__close").click()
+        assert page.locator("dialog.sk-figure-dialog").count() == 0
+        assert watch.page_errors == []
+    finally:
+        context.close()
+
+
+def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
+    browser: Any, site_server: Server, tmp_path: Path
+) -> None:
+    folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = sorted(
+        path.parent.relative_to(site_server.root).as_posix()
+        for path in site_server.root.rglob("index.html")
+        if 'class="sk-figure"' in path.read_text(encoding="utf-8")
+    )
+    assert pages, "the shipped site shows no figure: place the drawings from content/figures/ in their pages"
+    shots = 0
+    for scheme in SCHEMES:
+        for width in WIDTHS:
+            context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+            try:
+                page = context.new_page()
+                watch = watch_page(page, site_server.url)
+                for url in pages:
+                    page.goto(site_server.url + url + "/", wait_until="networkidle")
+                    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (url, width)
+                    for figure in page.locator("figure.sk-figure").all():
+                        anchor = str(figure.get_attribute("id"))
+                        box = figure.bounding_box()
+                        assert box is not None and box["width"] <= width, (url, anchor, width)
+                        assert figure.locator("svg, img").first.is_visible(), (url, anchor)
+                        name = re.sub(r"[^a-z0-9-]+", "-", anchor.removeprefix("fig-"))
+                        figure.screenshot(path=str(folder / f"{name}-{width}-{scheme}.png"))
+                        shots += 1
+                assert watch.foreign_requests == [], watch.foreign_requests
+            finally:
+                context.close()
+    assert shots >= len(pages) * len(WIDTHS) * len(SCHEMES)

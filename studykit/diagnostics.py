@@ -105,6 +105,7 @@ class Code(StrEnum):
     GLOSSARY_SEE_ALSO = ("glossary.see-also", "A see_also entry names a term that does not exist.")
     GLOSSARY_UNUSED = ("glossary.unused", "A term that no page mentions.")
     GLOSSARY_UNKNOWN_TERM = ("glossary.unknown-term", "A forced term link names a term that does not exist.")
+    GLOSSARY_FIGURE = ("glossary.figure", "A term's flashcard figure names no file in content/figures/.")
     GLOSSARY_DEFINITION_BLOCK = (
         "glossary.definition-block",
         "A /// glossary listing or /// quiz block inside a glossary definition.",

@@ -68,12 +68,31 @@ def test_a_card_whose_text_changes_gets_a_new_hash_and_keeps_its_id(tmp_path: Pa
     assert changed == {"glossary/radiofrequency-ablation", "chapter-ablation/radiofrequency-ablation"}
 
 
+def test_a_terms_figure_is_on_its_cards_with_the_pages_alt_text_and_counts_in_the_hash(tmp_path: Path) -> None:
+    decks = {deck.id: deck for deck in build_decks(fixture_catalog(tmp_path / "a"))}
+    shown = [card for deck in decks.values() for card in deck.cards if card.figure]
+    assert [(card.id, card.figure.src if card.figure else "") for card in shown] == [
+        ("medial-branch-block", "figures/levels.svg"),  # glossary deck
+        ("medial-branch-block", "figures/levels.svg"),  # chapter-ablation deck
+    ]
+    assert shown[0].figure is not None
+    assert shown[0].figure.alt == "Five stacked lumbar vertebrae labelled L1 to L5 from top to bottom."
+    assert all(card.figure is None for card in decks["abbreviations"].cards if card.id != "medial-branch-block")
+    without = {deck.id: deck for deck in build_decks(fixture_catalog(tmp_path / "b", ("  figure: levels.svg\n", "")))}
+    forget_projects()
+    before = {card.id: card.hash for card in decks["glossary"].cards}
+    after = {card.id: card.hash for card in without["glossary"].cards}
+    assert {key for key in before if before[key] != after[key]} == {"medial-branch-block"}
+
+
 def test_the_data_file_is_staged_only_for_a_site_with_the_extension(tmp_path: Path) -> None:
     catalog = fixture_catalog(tmp_path / "with")
     files = staged_files(catalog)
     data = json.loads(files[DATA_FILE])
     assert data["v"] == 1 and [deck["id"] for deck in data["decks"]][:2] == ["glossary", "abbreviations"]
     assert set(data["decks"][0]["cards"][0]) == {"id", "h", "front", "back"}
+    with_figure = [card for deck in data["decks"] for card in deck["cards"] if "figure" in card]
+    assert {(card["id"], card["figure"]["src"]) for card in with_figure} == {("medial-branch-block", "figures/levels.svg")}
     root = copy_site("glossary", tmp_path / "without")
     forget_projects()
     assert data_files(catalog_of_project(root)) == {}

@@ -180,8 +180,12 @@
     card.setAttribute("role", "group");
     var front = el("p", "sk-fc-card__front");
     var back = el("p", "sk-fc-card__back");
+    var picture = el("figure", "sk-fc-card__figure"); // a term's drawing, on the answer side only
+    var image = el("img");
+    picture.appendChild(image);
     card.appendChild(front);
     card.appendChild(back);
+    card.appendChild(picture);
     var flip = el("button", "sk-fc-session__flip", "Show answer");
     flip.type = "button";
     flip.setAttribute("aria-keyshortcuts", "Space");
@@ -231,6 +235,14 @@
       front.textContent = current.front;
       back.textContent = current.back;
       back.hidden = true;
+      picture.hidden = true;
+      if (current.figure) {
+        image.src = base + "../../" + current.figure.src; // base is assets/studykit/; src is from the site root
+        image.alt = current.figure.alt;
+      } else {
+        image.removeAttribute("src");
+        image.alt = "";
+      }
       rate.hidden = true;
       flip.hidden = false;
       card.setAttribute("aria-label", "Card, question side");
@@ -245,6 +257,7 @@
         button.setAttribute("aria-label", RATINGS[index] + " (key " + (index + 1) + "): see it again in " + when(wait));
       });
       back.hidden = false;
+      picture.hidden = !current.figure;
       rate.hidden = false;
       flip.hidden = true;
       card.setAttribute("aria-label", "Card, answer side");

@@ -1,4 +1,5 @@
-"""glossary.* : unique ids and surface forms, see_also and learn_more targets, links in definitions, unused terms."""
+"""glossary.* : unique ids and surface forms, see_also, learn_more and figure targets, links in definitions, unused
+terms."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from ..catalog import Catalog
 from ..diagnostics import Code, Diagnostic, did_you_mean, error
 from ..sources.loading import TermSource
 from ..sources.scanner import scan
+from ..sources.siteconfig import CONTENT_DIR
 from ..sources.yamlsource import YamlPath
+from ..syntax import FIGURE_FOLDER
 from .links import _yaml_link, check_target
 from .markdown import definition_position
 
@@ -76,9 +79,27 @@ def check_glossary(catalog: Catalog) -> Iterator[Diagnostic]:
                 )
         if term.learn_more:
             yield from _yaml_link(catalog, doc, (index, "learn_more"), term.learn_more)
+        if term.figure and f"{FIGURE_FOLDER}/{term.figure}" not in catalog.project.assets:
+            loc = doc.loc((index, "figure"))
+            yield error(
+                source.path,
+                loc.line,
+                loc.column,
+                Code.GLOSSARY_FIGURE,
+                f"figure '{term.figure}' is not in {CONTENT_DIR}/{FIGURE_FOLDER}/"
+                f"{did_you_mean(term.figure, _figure_names(catalog))}",
+            )
         yield from _definition_links(catalog, source)
         yield from _definition_blocks(source)
     yield from _check_term_usage(catalog)
+
+
+def _figure_names(catalog: Catalog) -> list[str]:
+    folder, names = f"{FIGURE_FOLDER}/", []
+    for rel in catalog.project.assets:
+        if rel.startswith(folder) and "/" not in rel[len(folder) :]:
+            names.append(rel[len(folder) :])
+    return sorted(names)
 
 
 def _definition_links(catalog: Catalog, source: TermSource) -> Iterator[Diagnostic]:

@@ -4,20 +4,23 @@ Decks: "glossary" (term -> short definition), "abbreviations" (abbreviation -> t
 or procedure page, in navigation order) holding the terms that page mentions (`Catalog.term_pages`). A card's id
 is its term id, stable across edits; its hash covers the text shown, so a card whose text changes is new again
 for every student (flashcards.js ignores saved state under another hash). Card text is plain text by model (a
-term's `term`, `abbr` and `short`), which the browser writes with textContent. A card may later carry a `figure`;
-the format leaves room for it (see docs/architecture.md, "Study data").
+term's `term`, `abbr` and `short`), which the browser writes with textContent. A glossary term with `figure:`
+shows that drawing on the answer side of its glossary and chapter cards, with the alternative text its page gives
+it (see docs/architecture.md, "Study data").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from dataclasses import dataclass
 from typing import Any
 
 from ..catalog import Catalog
 from ..glossary.index import sort_key
 from ..sources.loading import TermSource
+from ..syntax import FIGURE_FOLDER
 
 EXTENSION_NAME = "studykit.flashcards"
 DATA_FILE = "assets/studykit/data/flashcards.json"
@@ -27,16 +30,32 @@ CHAPTER_PREFIX = "chapter-"  # chapter deck ids: never the same as "glossary" or
 
 
 @dataclass(frozen=True)
+class Figure:
+    src: str  # site-relative, e.g. "figures/epidural-routes.svg"
+    alt: str
+
+
+@dataclass(frozen=True)
 class Card:
     id: str
     front: str
     back: str
+    figure: Figure | None = None
 
     @property
     def hash(self) -> str:
-        """Short hash of the text shown: a rewritten card starts again as new."""
-        data = json.dumps([self.front, self.back], ensure_ascii=False)
+        """Short hash of what is shown: a rewritten card, or one with another figure, starts again as new."""
+        shown: list[str] = [self.front, self.back]
+        if self.figure:
+            shown.append(self.figure.src)
+        data = json.dumps(shown, ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+
+    def data(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"id": self.id, "h": self.hash, "front": self.front, "back": self.back}
+        if self.figure:
+            item["figure"] = {"src": self.figure.src, "alt": self.figure.alt}
+        return item
 
 
 @dataclass(frozen=True)
@@ -52,15 +71,33 @@ def _sorted_terms(sources: list[TermSource]) -> list[TermSource]:
     return sorted(sources, key=lambda source: (sort_key(source.term.term), source.term.key))
 
 
-def _term_card(source: TermSource) -> Card:
-    return Card(source.term.key, source.term.term, source.term.short)
+def figure_alts(catalog: Catalog) -> dict[str, str]:
+    """Figure file (site-relative) -> the alternative text of its first placement, pages in navigation order."""
+    order = {rel: index for index, rel in enumerate(catalog.project.nav_order)}
+    alts: dict[str, str] = {}
+    for page in sorted(catalog.pages.values(), key=lambda page: (order.get(page.rel, len(order)), page.rel)):
+        for image in page.scanned.image_ids:
+            dest = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), image.target.split("#")[0]))
+            if image.is_figure and image.alt.strip():
+                alts.setdefault(dest, image.alt.strip())
+    return alts
+
+
+def _term_card(source: TermSource, alts: dict[str, str]) -> Card:
+    term = source.term
+    figure = None
+    if term.figure:
+        src = f"{FIGURE_FOLDER}/{term.figure}"
+        figure = Figure(src, alts.get(src) or f"Figure for {term.term}")
+    return Card(term.key, term.term, term.short, figure)
 
 
 def build_decks(catalog: Catalog) -> list[Deck]:
     """Every non-empty deck: the two glossary decks first, then one per chapter in navigation order."""
+    alts = figure_alts(catalog)
     terms = _sorted_terms(list(catalog.terms.values()))
     decks = [
-        Deck("glossary", "Glossary terms", "glossary", tuple(_term_card(source) for source in terms)),
+        Deck("glossary", "Glossary terms", "glossary", tuple(_term_card(source, alts) for source in terms)),
         Deck(
             "abbreviations",
             "Abbreviations",
@@ -84,13 +121,13 @@ def build_decks(catalog: Catalog) -> list[Deck]:
     for page in chapters:
         assert page.meta is not None  # filtered above
         sources = _sorted_terms([catalog.terms[term_id] for term_id in mentioned.get(page.rel, [])])
-        cards = tuple(_term_card(source) for source in sources)
+        cards = tuple(_term_card(source, alts) for source in sources)
         decks.append(Deck(CHAPTER_PREFIX + page.meta.id, page.meta.title, "chapter", cards, page.rel))
     return [deck for deck in decks if deck.cards]
 
 
 def decks_data(catalog: Catalog) -> dict[str, Any]:
-    """The JSON document flashcards.js reads: decks with their cards (id, hash, front, back)."""
+    """The JSON document flashcards.js reads: decks with their cards (id, hash, front, back, optional figure)."""
     return {
         "v": FORMAT_VERSION,
         "decks": [
@@ -98,9 +135,7 @@ def decks_data(catalog: Catalog) -> dict[str, Any]:
                 "id": deck.id,
                 "title": deck.title,
                 "kind": deck.kind,
-                "cards": [
-                    {"id": card.id, "h": card.hash, "front": card.front, "back": card.back} for card in deck.cards
-                ],
+                "cards": [card.data() for card in deck.cards],
             }
             for deck in build_decks(catalog)
         ],

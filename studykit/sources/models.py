@@ -215,6 +215,9 @@ class GlossaryTerm(Strict):
     definition: Text = Field(description="Markdown")
     see_also: list[Slug] = Field(default_factory=list)
     learn_more: PageLink | None = None
+    figure: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*\.(svg|png|webp)$")] | None = Field(
+        default=None, description="a file in content/figures/ shown on the answer side of the term's flashcard"
+    )
 
     @field_validator("short")
     @classmethod

@@ -247,6 +247,25 @@ def test_decks_list_their_new_and_due_counts(page: Any, server: Server) -> None:
     assert card_text(page) == ("PDPH", "")
 
 
+def test_a_card_shows_its_terms_figure_on_the_answer_side_only(page: Any, server: Server) -> None:
+    open_page(page, server)
+    deck(page, "glossary").locator("button").click()
+    figure = page.locator(".sk-fc-card__figure")
+    page.keyboard.press("Space")
+    assert card_text(page) == ("Local anaesthetic", "A drug that blocks nerve conduction where it is injected.")
+    assert figure.is_hidden()  # a term without a figure
+    page.keyboard.press("3")
+    assert card_text(page) == ("Medial branch block", "")
+    assert figure.is_hidden()  # the question side never gives the answer away
+    page.keyboard.press("Space")
+    expect(figure).to_be_visible()
+    image = figure.locator("img")
+    assert image.get_attribute("alt") == "Five stacked lumbar vertebrae labelled L1 to L5 from top to bottom."
+    page.wait_for_function("() => document.querySelector('.sk-fc-card__figure img').complete")
+    assert image.evaluate("img => img.naturalWidth") > 0  # the drawing loaded from the site's figures/
+    assert image.evaluate("img => new URL(img.src).pathname") == "/figures/levels.svg"
+
+
 def test_reviewing_a_deck_schedules_it_and_survives_a_reload(page: Any, server: Server) -> None:
     watch = watch_page(page, server.url)
     open_page(page, server)

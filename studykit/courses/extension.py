@@ -16,12 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksProcessor
-
 from ..quiz.extension import QuizExtension, _StashedBlock
-from ..render.pagemarker import register as register_page_marker
-from ..render.safehtml import register as register_safe_html
 from .render import render_course, render_downloads
 
 EXTENSION_NAME = "studykit.courses"
@@ -50,13 +45,6 @@ class CoursesExtension(QuizExtension):
     """The quiz extension's configuration and page context, with the course and downloads blocks."""
 
     BLOCKS = (CourseBlock, DownloadsBlock)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
-        md.registerExtension(self)
-        register_page_marker(md)
-        register_safe_html(md)
-        for block in self.BLOCKS:
-            block_mgr.register(type(block.__name__, (block,), {"extension": self}), {})
 
 
 def makeExtension(**kwargs: Any) -> CoursesExtension:  # noqa: N802 - Python-Markdown's entry point name

@@ -91,6 +91,10 @@ class PracticeBlock(_StashedBlock):
 
 
 class QuizExtension(BlocksExtension):  # type: ignore[misc]
+    """The configuration and page context every catalog-rendered block shares; subclasses list other BLOCKS."""
+
+    BLOCKS: tuple[type[_StashedBlock], ...] = (QuizBlock, QuizIndexBlock, PracticeBlock)
+
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "catalog": ["", "path of the catalog snapshot the build wrote (set by studykit's build)"],
@@ -131,7 +135,7 @@ class QuizExtension(BlocksExtension):  # type: ignore[misc]
         md.registerExtension(self)
         register_page_marker(md)
         register_safe_html(md)  # the build adds it too; this covers direct use of the extension
-        for block in (QuizBlock, QuizIndexBlock, PracticeBlock):
+        for block in self.BLOCKS:
             bound = type(block.__name__, (block,), {"extension": self})
             block_mgr.register(bound, {})
 

@@ -21,12 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksProcessor
-
 from ..quiz.extension import QuizExtension, _StashedBlock
-from ..render.pagemarker import register as register_page_marker
-from ..render.safehtml import register as register_safe_html
 from .render import render_chapters, render_home, render_progress
 
 EXTENSION_NAME = "studykit.study"
@@ -60,13 +55,6 @@ class StudyExtension(QuizExtension):
     """The quiz extension's configuration and page context, with the study blocks instead of the quiz blocks."""
 
     BLOCKS = (StudyHomeBlock, ChaptersBlock, ProgressBlock)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:  # noqa: N802 - API name
-        md.registerExtension(self)
-        register_page_marker(md)
-        register_safe_html(md)
-        for block in self.BLOCKS:
-            block_mgr.register(type(block.__name__, (block,), {"extension": self}), {})
 
 
 def makeExtension(**kwargs: Any) -> StudyExtension:  # noqa: N802 - Python-Markdown's entry point name

@@ -14,7 +14,7 @@ from figures.build import ROOT
 from figures.flow import card, fit_height
 from figures.style import Figure
 
-SIZE = 20
+SIZE = 17
 PAGE = ROOT / "content" / "foundations" / "anticoagulation.md"
 HEADER = ("High risk", "Intermediate risk", "Low risk")
 TITLE = "Bleeding-risk tiers of pain procedures"
@@ -51,7 +51,7 @@ def describe(columns: dict[str, list[str]]) -> str:
 def draw() -> Figure:
     columns = tiers(PAGE.read_text(encoding="utf-8"))
     d = Figure(1200, title=TITLE, desc=describe(columns), name="asra-risk-tiers")
-    x, w, gap = 20, 680, 24
+    x, w, gap = 20, 400, 24
     styles = {
         "High risk": {"outline": "warn", "emphasis": True},
         "Intermediate risk": {"role": "bone"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import drawsvg as dw
 
+from figures.flow import fit_height
 from figures.style import (
     HEADING,
     LABEL_SMALL,
@@ -55,23 +56,35 @@ def vertebra(d: Figure) -> None:
     d.append(dw.Ellipse(360, 343, 16, 9, class_="fig-soft", stroke_width=OUTLINE))
 
 
+# The anatomy is drawn in its own coordinates and scaled into the figure; labels stay full size.
+K, TX, TY = 0.8, -12.0, 36.0
+
+
+def m(x: float, y: float) -> tuple[float, float]:
+    """A point of the anatomy's coordinates in the figure's."""
+    return (TX + K * x, TY + K * y)
+
+
 def draw() -> Figure:
-    d = Figure(760, title=TITLE, desc=DESC, name="basivertebral-nerve")
-    text(d, 360, 40, "Axial view at the level of the pedicles", size=HEADING, bold=True)
-    vertebra(d)
+    d = Figure(700, title=TITLE, desc=DESC, name="basivertebral-nerve")
+    text(d, 220, 28, "Axial view at pedicle level", size=HEADING, bold=True)
+    g = dw.Group(transform=f"translate({TX} {TY}) scale({K})")
+    vertebra(g)
     # The nerve: from the front of the canal through the foramen, then branching forwards in the body.
-    cord(d, [(318, 372), (344, 362), (360, 343), (360, 270)], role="nerve", width=8)
+    cord(g, [(318, 372), (344, 362), (360, 343), (360, 270)], role="nerve", width=8)
     for end in ((290, 170), (360, 150), (430, 170)):
-        cord(d, [(360, 270), ((360 + end[0]) / 2, 215), end], role="nerve", width=5)
+        cord(g, [(360, 270), ((360 + end[0]) / 2, 215), end], role="nerve", width=5)
     # The probe: through the right pedicle, its tip on the nerve near the midline.
     tip = (372.0, 262.0)
-    blob(d, tip, 46, 34, angle=-40)
-    electrode(d, (600, 660), tip, exposed=60, width=6)
-    text(d, 395, 124, "Vertebral body", size=LABEL_SMALL, anchor="start")
-    leader(d, (300, 186), (24, 96), ["Basivertebral", "nerve"])
-    leader(d, (348, 346), (24, 420), ["Basivertebral", "foramen"])
-    leader(d, (410, 240), (700, 200), "Heat lesion", anchor="end")
-    leader(d, (452, 420), (700, 400), ["Probe through", "the pedicle"], anchor="end")
-    leader(d, (330, 450), (24, 560), "Thecal sac")
-    text(d, 360, 740, "Green: heat lesion. Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+    blob(g, tip, 46, 34, angle=-40)
+    electrode(g, (540, 555), tip, exposed=60, width=6)
+    d.append(g)
+    text(d, *m(360, 128), "Vertebral body", size=LABEL_SMALL)
+    leader(d, m(300, 186), (16, 64), ["Basivertebral", "nerve"])
+    leader(d, m(404, 246), (424, 64), "Heat lesion", anchor="end")
+    leader(d, m(348, 346), (16, 300), ["Basivertebral", "foramen"])
+    leader(d, m(330, 450), (16, 400), "Thecal sac")
+    leader(d, m(500, 488), (424, 580), ["Probe through", "the pedicle"], anchor="end")
+    text(d, 220, 660, "Green: heat lesion. Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+    fit_height(d, 660)
     return d

@@ -1,5 +1,5 @@
 """The biopsychosocial model as foundations/patient-selection.md states it: pain and disability come from the
-interaction of biological, psychological and social factors (Gatchel 2007), with exactly the page's examples in each
+interaction of biological, psychological and social factors (Gatchel 2007), with exactly the page's examples beside each
 circle. Three equal, overlapping circles: the page claims no ranking between the three, so none is drawn.
 """
 
@@ -8,35 +8,42 @@ from __future__ import annotations
 import drawsvg as dw
 
 from figures.flow import fit_height
-from figures.style import OUTLINE, Figure, text
+from figures.style import OUTLINE, Figure, text, text_height
 
 TITLE = "The biopsychosocial model of pain"
 DESC = (
-    "Three overlapping circles of equal size. Biological factors: tissue injury and nerve sensitisation. "
-    "Psychological factors: mood, beliefs, fear of movement and coping. Social factors: work, family and "
-    "finances. Where all three overlap, in the centre, sit pain and disability, which come from the interaction "
-    "of the three. Below: selection for a procedure assesses all three, not only the spine."
+    "Three overlapping circles of equal size, two side by side above and one below, each named just outside it. "
+    "Above left, biological factors: tissue injury and nerve sensitisation. Above right, psychological factors: "
+    "mood, beliefs, fear of movement and coping. Where all three circles overlap, in the centre, sit pain and "
+    "disability, which come from the interaction of the three. Below the lower circle, social factors: work, "
+    "family and finances. At the bottom: selection for a procedure assesses all three, not only the spine."
 )
 
-R = 195.0
+R = 125.0
+TOP = 245.0  # centre height of the two upper circles
 CIRCLES = (
-    ("bone", (240.0, 250.0)),
-    ("csf", (480.0, 250.0)),
-    ("soft", (360.0, 450.0)),
+    ("bone", (155.0, TOP)),
+    ("csf", (285.0, TOP)),
+    ("soft", (220.0, TOP + 113)),
 )
 
 
 def draw() -> Figure:
-    d = Figure(720, title=TITLE, desc=DESC, name="biopsychosocial")
+    d = Figure(700, title=TITLE, desc=DESC, name="biopsychosocial")
+    # Each circle's factors sit just outside it (above the upper two, below the lower one), so the circles stay
+    # small enough for the figure's width while every label keeps its full size.
+    text(d, 120, 36, "Biological", bold=True)
+    text(d, 120, 60, ["tissue injury,", "nerve sensitisation"])
+    text(d, 320, 36, "Psychological", bold=True)
+    text(d, 320, 60, ["mood, beliefs,", "fear of movement,", "coping"])
     for role, (x, y) in CIRCLES:
         d.append(dw.Circle(x, y, R, class_=f"fig-{role}", stroke_width=OUTLINE, fill_opacity=0.55))
-    text(d, 175, 160, "Biological", bold=True)
-    text(d, 175, 196, ["tissue injury,", "nerve sensitisation"])
-    text(d, 545, 160, "Psychological", bold=True)
-    text(d, 545, 196, ["mood, beliefs,", "fear of movement,", "coping"])
-    text(d, 360, 540, "Social", bold=True)
-    text(d, 360, 576, ["work, family,", "finances"])
-    text(d, 360, 326, ["Pain and", "disability"], bold=True)
-    text(d, 360, 690, "Selection assesses all three, not only the spine", role="muted")
-    fit_height(d, 700)
+    # Where all three overlap; the common region is widest a little above its centre.
+    text(d, 220, TOP + 31, ["Pain and", "disability"], bold=True)
+    bottom = TOP + 113 + R
+    text(d, 220, bottom + 30, "Social", bold=True)
+    text(d, 220, bottom + 54, "work, family, finances")
+    note = ["Selection assesses all three,", "not only the spine"]
+    text(d, 220, bottom + 100, note, role="muted")
+    fit_height(d, bottom + 100 + text_height(note))
     return d

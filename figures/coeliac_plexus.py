@@ -13,7 +13,7 @@ import drawsvg as dw
 
 from figures.flow import fit_height, pointer
 from figures.shapes import vertebra_axial
-from figures.style import FINE, LABEL_SMALL, Figure, needle, outline, path, r, smooth, text
+from figures.style import FINE, LABEL, LABEL_SMALL, Figure, needle, outline, path, r, smooth, text, text_height
 
 TITLE = "Coeliac plexus block: axial view at L1"
 DESC = (
@@ -26,11 +26,18 @@ DESC = (
     "injectate surrounds the plexus. Schematic, not to scale."
 )
 
-CX, CY = 360.0, 420.0  # centre of the spinal canal
+CX, CY = 360.0, 420.0  # centre of the spinal canal, in the section's own coordinates
+AORTA = (CX + 26, CY - 150)  # left of the midline, in front of the vertebral body
+S, SHIFT_X, SHIFT_Y = 0.85, -86.0, 44.0  # the section is drawn scaled and moved so CX lands on the midline
 
 
-def draw() -> Figure:
-    d = Figure(700, title=TITLE, desc=DESC, name="coeliac-plexus")
+def at(x: float, y: float) -> tuple[float, float]:
+    """Where a point of the section lands on the figure (labels stay full size, outside the group)."""
+    return (SHIFT_X + x * S, SHIFT_Y + y * S)
+
+
+def section(d: dw.Group) -> None:
+    """The axial section at L1 with both needles, in its own coordinates (front up, patient's right on the left)."""
     outline(
         d,
         smooth(
@@ -77,7 +84,7 @@ def draw() -> Figure:
             role="soft",
             width=FINE,
         )
-    marks = vertebra_axial(d, CX, CY, 0.62)
+    vertebra_axial(d, CX, CY, 0.62)
     # Kidneys.
     for side in (-1, 1):
         path(
@@ -95,7 +102,7 @@ def draw() -> Figure:
             role="soft",
         )
     # Aorta (left of midline) with the coeliac artery going forwards; inferior vena cava on the right.
-    aorta = (CX + 26, CY - 150)
+    aorta = AORTA
     path(
         d,
         f"M{r(aorta[0] - 8)},{r(aorta[1] - 20)} L{r(aorta[0] - 6)},{r(aorta[1] - 76)} "
@@ -123,40 +130,49 @@ def draw() -> Figure:
         )
     # Injectate and the plexus in front of the aorta.
     d.append(dw.Ellipse(aorta[0], aorta[1] - 48, 64, 22, class_="fig-drug", fill_opacity=0.45, stroke_width=FINE))
-    for dx, dy in ((-40, -44), (-20, -54), (22, -56), (44, -46), (0, -40)):
+    for dx, dy in ((-40, -44), (-20, -54), (26, -56), (48, -46), (0, -40)):
         d.append(dw.Ellipse(aorta[0] + dx, aorta[1] + dy, 7, 5, class_="fig-nerve", stroke_width=FINE))
     # Posterior needles, one each side, from the back to the front of the aorta.
     needle(d, (CX - 196, CY + 150), (aorta[0] - 40, aorta[1] - 40))
     needle(d, (CX + 226, CY + 150), (aorta[0] + 44, aorta[1] - 40))
-    # Labels.
-    left: list[tuple[str | list[str], tuple[float, float], float]] = [
-        (["Inferior", "vena cava"], (CX - 84, CY - 146), 190),
-        (["Right crus", "of diaphragm"], (CX - 24, CY - 150), 270),
-        ("Kidney", (CX - 170, CY - 60), 360),
-        ("Needle", (CX - 150, CY + 80), 520),
+
+
+def draw() -> Figure:
+    d = Figure(800, title=TITLE, desc=DESC, name="coeliac-plexus")
+    group = dw.Group(transform=f"translate({r(SHIFT_X)} {r(SHIFT_Y)}) scale({S})")
+    section(group)
+    d.append(group)
+    # Labels of the front structures above the section, of the back ones below it, each with a leader.
+    above: list[tuple[str | list[str], tuple[float, float], float]] = [
+        (["Inferior", "vena cava"], (CX - 84, CY - 146), 52),
+        (["Right crus", "of diaphragm"], (CX - 22, CY - 128), 166),
+        ("Aorta", (AORTA[0] + 14, AORTA[1] + 6), at(AORTA[0] + 14, 0)[0]),
+        (["Coeliac", "plexus"], (AORTA[0] + 48, AORTA[1] - 46), 370),
     ]
-    for label, target, y in left:
-        pointer(d, target, (142, y - 6))
-        text(d, 136, y, label, anchor="end")
-    right: list[tuple[str | list[str], tuple[float, float], float]] = [
-        (["Coeliac", "plexus"], (aorta[0] + 40, aorta[1] - 50), 150),
-        ("Aorta", (aorta[0] + 18, aorta[1] + 8), 250),
-        (["L1 vertebral", "body"], marks["body"], 340),
-        ("Kidney", (CX + 176, CY - 60), 430),
+    for label, target, x in above:
+        pointer(d, at(*target), (x, 24 + text_height(label) + 8))
+        text(d, x, 24, label)
+    text(d, 220, at(CX, 90)[1], "Front", size=LABEL_SMALL, role="muted")
+    text(d, 220, at(CX, 566)[1], "Back", size=LABEL_SMALL, role="muted")
+    below: list[tuple[str | list[str], tuple[float, float], float]] = [
+        ("Kidney", (CX - 174, CY - 50), 124),
+        (["L1 vertebral", "body"], (CX + 34, CY - 62), 250),
+        ("Kidney", (CX + 174, CY - 50), 350),
     ]
-    for label, target, y in right:
-        pointer(d, target, (578, y - 6))
-        text(d, 584, y, label, anchor="start")
-    text(d, CX, 36, "Front", size=LABEL_SMALL, role="muted")
-    text(d, CX, 566, "Back", size=LABEL_SMALL, role="muted")
+    y = at(CX, 600)[1] + 20
+    text(d, at(CX - 206, 0)[0], y, "Needle")  # right under the hub of the left needle
+    for label, target, x in below:
+        pointer(d, at(*target), (x, y - LABEL))
+        text(d, x, y, label)
+    foot = y + 60
     text(
         d,
         20,
-        630,
-        "Patient prone; patient's right on the left. Schematic, not to scale.",
+        foot,
+        ["Patient prone; patient's right on the left.", "Schematic, not to scale."],
         size=LABEL_SMALL,
         anchor="start",
         role="muted",
     )
-    fit_height(d, 630)
+    fit_height(d, foot + LABEL_SMALL * 1.25)
     return d

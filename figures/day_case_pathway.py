@@ -9,7 +9,7 @@ from __future__ import annotations
 from figures.flow import card, down, fit_height
 from figures.style import Figure
 
-SIZE = 20
+SIZE = 17
 TITLE = "The day-case pathway of a pain procedure"
 DESC = (
     "Timeline in four stages. Before the day: assess whether the procedure fits the diagnosis and review previous "
@@ -68,7 +68,7 @@ STAGES = [
 
 def draw() -> Figure:
     d = Figure(1400, title=TITLE, desc=DESC, name="day-case-pathway")
-    x, w, gap = 20, 680, 32
+    x, w, gap = 20, 400, 32
     y = 16.0
     previous = None
     for heading, role, body in STAGES:

@@ -157,3 +157,14 @@ def pointer(d: dw.Drawing, target: tuple[float, float], end: tuple[float, float]
         dw.Line(r(target[0]), r(target[1]), r(end[0]), r(end[1]), class_="fig-fill-none fig-ink", stroke_width=1.25)
     )
     d.append(dw.Circle(r(target[0]), r(target[1]), 3, class_="fig-ink"))
+
+
+def lane(d: dw.Drawing, upper: Placed, lower: Placed, x: float, *, role: str = "ink", label: str | None = None) -> None:
+    """A straight branch arrow at `x` from the bottom of `upper` to the top of `lower`, for two branches stacked
+    vertically: the first goes straight into a box indented from the left (x = lower.top[0]), the second bypasses
+    it down a clear lane on its left (e.g. x = 42 with the box starting at 64). Its bold label, if any, starts
+    beside the arrow just under `upper`, so keep a gap of about 50 there."""
+    y1, y2 = upper.y + upper.h, lower.y
+    arrow(d, [(x, y1), (x, y2)], role=role, width=OUTLINE)
+    if label:
+        text(d, x + 10, y1 + LABEL + 8, label, anchor="start", bold=True)

@@ -22,7 +22,7 @@ DESC = (
     "course varies between people. Schematic, not to scale."
 )
 
-CX = 360.0
+CX = 220.0
 
 
 def target(d: dw.Drawing, x: float, y: float) -> None:
@@ -78,27 +78,19 @@ def draw() -> Figure:
     sm, sl, im = (CX + 58, 238), (CX - 58, 238), (CX + 62, 508)
     for point in (sm, sl, im):
         target(d, *point)
-    # Labels.
-    text(d, 610, 200, ["Superomedial", "genicular nerve"], bold=True)
-    pointer(d, sm, (540, 214))
-    text(d, 110, 200, ["Superolateral", "genicular nerve"], bold=True)
-    pointer(d, sl, (180, 214))
-    text(d, 610, 470, ["Inferomedial", "genicular nerve"], bold=True)
-    pointer(d, im, (540, 484))
+    # Labels beside the shafts, where the bones are narrow; lateral is on the left of the picture.
+    text(d, 16, 150, ["Superolateral", "genicular nerve"], anchor="start", bold=True)
+    pointer(d, sl, (CX - 70, 184))
+    text(d, 428, 150, ["Superomedial", "genicular nerve"], anchor="end", bold=True)
+    pointer(d, sm, (CX + 80, 184))
+    text(d, 428, 600, ["Inferomedial", "genicular nerve"], anchor="end", bold=True)
+    pointer(d, im, (CX + 80, 578))
     text(d, CX, 120, "Femur")
-    text(d, CX, 640, "Tibia")
-    text(d, 150, 620, "Fibula", anchor="end")
-    pointer(d, (CX - 122, 600), (156, 614))
-    text(d, 80, 40, "Lateral", size=LABEL_SMALL, role="muted")
-    text(d, 640, 40, "Medial", size=LABEL_SMALL, role="muted")
-    text(
-        d,
-        20,
-        760,
-        "Right knee from the front. Schematic, not to scale.",
-        size=LABEL_SMALL,
-        anchor="start",
-        role="muted",
-    )
-    fit_height(d, 760)
+    text(d, CX, 660, "Tibia")
+    text(d, CX - 150, 620, "Fibula", anchor="end")
+    pointer(d, (CX - 122, 600), (CX - 144, 614))
+    text(d, 16, 40, "Lateral", size=LABEL_SMALL, anchor="start", role="muted")
+    text(d, 424, 40, "Medial", size=LABEL_SMALL, anchor="end", role="muted")
+    text(d, CX, 784, "Right knee from the front. Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+    fit_height(d, 784)
     return d

@@ -17,6 +17,7 @@ from figures.flow import fit_height, pointer
 from figures.style import (
     EMPHASIS,
     FINE,
+    LABEL,
     LABEL_SMALL,
     OUTLINE,
     Figure,
@@ -39,11 +40,13 @@ DESC = (
     "just beyond the target, which is why pneumothorax is the main hazard. Schematic, not to scale."
 )
 
-TOP, BOTTOM = 90.0, 660.0  # the section is cut straight across at these heights
-SKIN, FAT, PLEURA = 60.0, 150.0, 322.0
-RIB_X, RIB_RX, RIB_RY = 240.0, 40.0, 72.0
-UPPER_RIB_Y, LOWER_RIB_Y = 190.0, 600.0
-VEIN, ARTERY, NERVE = (274.0, 262.0), (276.0, 281.0), (274.0, 299.0)
+TOP, BOTTOM = 50.0, 620.0  # the section is cut straight across at these heights
+SKIN, FAT, PLEURA, RIGHT = 46.0, 92.0, 236.0, 440.0
+RIB_X, RIB_RX, RIB_RY = 168.0, 34.0, 72.0
+UPPER_RIB_Y, LOWER_RIB_Y = 150.0, 560.0
+BUNDLE_X = RIB_X + 30  # under the inner half of the rib's lower edge
+VEIN, ARTERY, NERVE = (BUNDLE_X, 222.0), (BUNDLE_X + 2, 241.0), (BUNDLE_X, 259.0)
+LABEL_X = 262.0  # labels sit over the pale lung, right of the pleura
 
 
 def rib(d: dw.Drawing, cy: float) -> None:
@@ -58,52 +61,48 @@ def rib(d: dw.Drawing, cy: float) -> None:
 
 
 def draw() -> Figure:
-    d = Figure(800, title=TITLE, desc=DESC, name="intercostal-nerve-block")
+    d = Figure(860, title=TITLE, desc=DESC, name="intercostal-nerve-block")
     # Layers of the section, outside to inside.
     path(d, polygon_data([(SKIN, TOP), (FAT, TOP), (FAT, BOTTOM), (SKIN, BOTTOM)]), role="soft", width=0, opacity=0.35)
     path(d, polygon_data([(FAT, TOP), (PLEURA, TOP), (PLEURA, BOTTOM), (FAT, BOTTOM)]), role="soft", width=FINE)
-    lung = [(PLEURA, TOP), (700.0, TOP), (700.0, BOTTOM), (PLEURA, BOTTOM)]
+    lung = [(PLEURA, TOP), (RIGHT, TOP), (RIGHT, BOTTOM), (PLEURA, BOTTOM)]
     path(d, polygon_data(lung), role="soft", width=0, opacity=0.15)
     line(d, [(SKIN, TOP), (SKIN, BOTTOM)], role="ink", width=EMPHASIS)
     rib(d, UPPER_RIB_Y)
     rib(d, LOWER_RIB_Y)
     line(d, [(PLEURA, TOP), (PLEURA, BOTTOM)], role="warn", width=EMPHASIS)
     # Neurovascular bundle in the groove under the upper rib: vein, artery, nerve from the top.
-    blob(d, (274, 286), 28, 42)
+    blob(d, (BUNDLE_X, 246), 26, 42)
     d.append(dw.Circle(*VEIN, 10, class_="fig-vessel", stroke_width=FINE))
     d.append(dw.Circle(*ARTERY, 7, class_="fig-vessel", stroke_width=FINE))
     d.append(dw.Circle(*NERVE, 9, class_="fig-nerve", stroke_width=OUTLINE))
     # Step 1: the needle meets the rib (dashed); step 2: walked off its lower edge to lie beside the nerve.
-    line(d, [(30, 330), (200, 214)], role="muted", width=5, dash="12 8")
-    needle(d, (40, 414), (258, 310))
-    text(d, 98, 272, "1", bold=True)
-    text(d, 110, 428, "2", bold=True)
+    rib_side = (RIB_X - RIB_RX, 174.0)
+    line(d, [(14, 256), rib_side], role="muted", width=5, dash="12 8")
+    needle(d, (30, 356), (BUNDLE_X - 14, 270))
+    text(d, 62, 210, "1", bold=True)
+    text(d, 74, 372, "2", bold=True)
     # Labels.
-    text(d, 40, 70, "Outside", size=LABEL_SMALL, role="muted")
-    text(d, 520, 70, "Inside", size=LABEL_SMALL, role="muted")
-    pointer(d, (262, 150), (430, 140))
-    text(d, 436, 146, "Rib", anchor="start")
-    pointer(d, (VEIN[0] + 10, VEIN[1]), (430, 210))
-    text(d, 436, 216, "Vein", anchor="start")
-    pointer(d, (ARTERY[0] + 7, ARTERY[1]), (430, 256))
-    text(d, 436, 262, "Artery", anchor="start")
-    pointer(d, (NERVE[0] + 9, NERVE[1]), (430, 302))
-    text(d, 436, 308, "Nerve", anchor="start", bold=True)
-    pointer(d, (288, 320), (430, 350))
-    text(d, 436, 356, "Local anaesthetic", anchor="start", role="drug", bold=True)
-    pointer(d, (PLEURA, 440), (430, 440))
-    text(d, 436, 446, ["Pleura: only", "millimetres beyond"], anchor="start", role="warn", bold=True)
-    pointer(d, (236, 470), (430, 540))
-    text(d, 436, 546, ["Intercostal", "muscles"], anchor="start")
-    text(d, 600, 630, "Lung", role="muted")
-    pointer(d, (SKIN, 560), (100, 700))
-    text(d, 106, 706, "Skin", anchor="start")
-    text(
-        d,
-        20,
-        750,
-        ["1  Needle meets the rib", "2  Walked off its lower edge: tip beside the nerve"],
-        anchor="start",
-    )
-    fit_height(d, 772)
+    text(d, SKIN, 30, "Outside", size=LABEL_SMALL, role="muted")
+    text(d, (PLEURA + RIGHT) / 2, 30, "Inside", size=LABEL_SMALL, role="muted")
+    right: list[tuple[tuple[float, float], float, list[str], str, bool]] = [
+        ((RIB_X + 20, 110), 106, ["Rib"], "ink", False),
+        ((VEIN[0] + 10, VEIN[1]), 176, ["Vein"], "ink", False),
+        ((ARTERY[0] + 7, ARTERY[1]), 222, ["Artery"], "ink", False),
+        ((NERVE[0] + 9, NERVE[1]), 268, ["Nerve"], "ink", True),
+        ((BUNDLE_X + 12, 280), 316, ["Local", "anaesthetic"], "drug", True),
+        ((PLEURA, 420), 410, ["Pleura: only", "millimetres", "beyond"], "warn", True),
+        ((RIB_X - 4, 430), 520, ["Intercostal", "muscles"], "ink", False),
+    ]
+    for target, y, lines, role, bold in right:
+        pointer(d, target, (LABEL_X - 6, y - 6))
+        text(d, LABEL_X, y, lines, anchor="start", role=role, bold=bold)
+    text(d, (PLEURA + RIGHT) / 2 + 40, 600, "Lung", role="muted")
+    pointer(d, (SKIN, 520), (SKIN + 40, 660))
+    text(d, SKIN + 46, 666, "Skin", anchor="start")
+    for i, step in enumerate((["Needle meets the rib"], ["Walked off its lower edge:", "tip beside the nerve"])):
+        y = 710 + i * 30
+        text(d, 20, y, str(i + 1), anchor="start", bold=True)
+        text(d, 42, y, step, anchor="start")
+    fit_height(d, 740 + LABEL * 1.25)
     return d

@@ -15,7 +15,7 @@ import math
 
 import drawsvg as dw
 
-from figures.flow import fit_height, pointer
+from figures.flow import fit_height, line_gap, pointer
 from figures.style import (
     FINE,
     HEADING,
@@ -33,30 +33,36 @@ from figures.style import (
 
 TITLE = "Joint injection approaches: knee, hip and sacroiliac joint"
 DESC = (
-    "Three panels. A, right knee from the front: femur, patella and tibia, with the suprapatellar pouch above the "
-    "patella, which is part of the joint cavity. A needle enters above and to the outer side of the patella and "
-    "its tip lies in the pouch; this is a landmark-guided superolateral approach. B, right hip from the front: the "
-    "femoral head in its socket and the femoral neck running down and out to the shaft. Under ultrasound a needle "
-    "is advanced in plane from below and to the outer side to the front of the junction of femoral head and neck. "
-    "The femoral nerve, artery and vein lie just medial to the joint. C, pelvis from behind with the patient "
-    "prone: the sacrum between the two iliac bones, with a sacroiliac joint on each side. Under fluoroscopy a "
-    "needle enters the lower end of the right joint and contrast spreads up inside the joint. Schematic, not to "
-    "scale."
+    "Three panels, one above the other. A, right knee from the front: femur, patella and tibia, with the "
+    "suprapatellar pouch above the patella, which is part of the joint cavity. A needle enters above and to the "
+    "outer side of the patella and its tip lies in the pouch; this is a landmark-guided superolateral approach. "
+    "B, right hip from the front: the femoral head in its socket and the femoral neck running down and out to the "
+    "shaft. Under ultrasound a needle is advanced in plane from below and to the outer side to the front of the "
+    "junction of femoral head and neck. The femoral nerve, artery and vein lie just medial to the joint. C, "
+    "pelvis from behind with the patient prone: the sacrum between the two iliac bones, with a sacroiliac joint "
+    "on each side. Under fluoroscopy a needle enters the lower end of the right joint and contrast spreads up "
+    "inside the joint. Schematic, not to scale."
 )
 
-LABEL_X = 440.0  # left edge of the right-hand label column
+Point = tuple[float, float]
 
 
 def heading(d: dw.Drawing, y: float, words: str) -> None:
     text(d, 20, y, words, size=HEADING, bold=True, anchor="start")
 
 
-def knee(d: dw.Drawing, y0: float) -> None:
-    """Panel A: right knee from the front; lateral is on the left of the picture."""
-    heading(d, y0 + 30, "A  Knee: superolateral approach")
-    cx = 250.0
+def toward(tip: Point, frm: Point, length: float) -> Point:
+    """The point `length` from `tip` in the direction of `frm`: a needle's hub, kept inside the figure."""
+    dist = math.dist(tip, frm)
+    return (tip[0] + (frm[0] - tip[0]) * length / dist, tip[1] + (frm[1] - tip[1]) * length / dist)
 
-    def p(x: float, y: float) -> tuple[float, float]:
+
+def knee(d: dw.Drawing, y0: float) -> float:
+    """Panel A: right knee from the front; lateral is on the left of the picture. Returns the panel's bottom."""
+    heading(d, y0 + 30, "A  Knee: superolateral approach")
+    cx = 200.0
+
+    def p(x: float, y: float) -> Point:
         return (cx + x, y0 + y)
 
     femur = [(-36, 60), (36, 60), (40, 170), (58, 215), (86, 245), (92, 285), (70, 312), (16, 308), (0, 294)]
@@ -72,25 +78,26 @@ def knee(d: dw.Drawing, y0: float) -> None:
     text(d, *p(0, 400), "Tibia", size=LABEL_SMALL)
     tip = p(-22, 192)
     blob(d, tip, 20, 14)
-    needle(d, p(-190, 140), tip)
-    text(d, *p(-190, 118), "Needle", anchor="start", bold=True)
-    text(d, 30, y0 + 70, "Lateral", size=LABEL_SMALL, anchor="start", role="muted")
-    pointer(d, p(44, 160), (LABEL_X - 8, y0 + 150))
-    text(d, LABEL_X, y0 + 146, ["Suprapatellar pouch,", "part of the joint", "cavity"], anchor="start")
-    text(d, LABEL_X, y0 + 260, ["Landmark-guided;", "aspirate any", "effusion first"], anchor="start", role="muted")
+    needle(d, toward(tip, p(-190, 140), 150), tip)
+    text(d, *p(-175, 124), "Needle", anchor="start", bold=True)
+    text(d, 20, y0 + 70, "Lateral", size=LABEL_SMALL, anchor="start", role="muted")
+    pointer(d, p(46, 172), (266, y0 + 140))
+    text(d, 272, y0 + 122, ["Suprapatellar", "pouch, part of", "the joint cavity"], anchor="start")
+    text(d, 20, y0 + 456, "Landmark-guided; aspirate any effusion first", anchor="start", role="muted")
+    return y0 + 456
 
 
-def hip(d: dw.Drawing, y0: float) -> None:
-    """Panel B: right hip from the front; lateral is on the left, the midline to the right."""
+def hip(d: dw.Drawing, y0: float) -> float:
+    """Panel B: right hip from the front; lateral is on the left, the midline to the right. Returns its bottom."""
     heading(d, y0 + 30, "B  Hip: ultrasound, anterior approach")
-    hx, hy = 230.0, y0 + 200
+    hx, hy = 210.0, y0 + 216
 
-    def p(x: float, y: float) -> tuple[float, float]:
+    def p(x: float, y: float) -> Point:
         return (hx + x, hy + y)
 
     # Ilium above, pubic ramus running medially, and the socket (acetabulum) cupping the head.
     socket = [(58 * math.cos(math.radians(a)), 58 * math.sin(math.radians(a))) for a in (30, 0, -45, -90, -135)]
-    pelvis: list[tuple[float, float]] = [
+    pelvis: list[Point] = [
         (-70, -56),
         (-128, -100),
         (-116, -146),
@@ -115,22 +122,26 @@ def hip(d: dw.Drawing, y0: float) -> None:
         text(d, *p(x + 4, 226), letter, bold=True)
     tip = p(-40, 28)
     blob(d, tip, 18, 13)
-    needle(d, p(-190, 190), tip)
-    text(d, *p(-160, 214), "Needle", anchor="start", bold=True)
-    pointer(d, tip, (LABEL_X - 8, y0 + 110))
-    text(d, LABEL_X, y0 + 106, ["Target: front of", "the head–neck", "junction"], anchor="start", bold=True)
-    pointer(d, p(144, 130), (LABEL_X - 8, y0 + 250))
-    text(d, LABEL_X, y0 + 246, ["Femoral nerve (N),", "artery (A), vein (V):", "just medial"], anchor="start")
-    text(d, LABEL_X, y0 + 350, ["Dashed: joint", "capsule"], anchor="start", role="muted", size=LABEL_SMALL)
+    needle(d, toward(tip, p(-190, 190), 190), tip)
+    text(d, *p(-170, 214), "Needle", anchor="start", bold=True)
+    # The target's leader runs down the gap between the femoral shaft and the vessels, then turns to its label.
+    elbow = p(-14, 250)
+    line(d, [tip, elbow, (176, elbow[1])], role="ink", width=FINE)
+    d.append(dw.Circle(*tip, 3, class_="fig-ink"))
+    text(d, 20, hy + 256, ["Target: front of", "the head–neck", "junction"], anchor="start", bold=True)
+    text(d, 428, hy + 260, ["Femoral nerve (N),", "artery (A), vein (V):", "just medial"], anchor="end")
+    text(d, 20, hy + 350, "Dashed: joint capsule", anchor="start", role="muted", size=LABEL_SMALL)
+    return hy + 350
 
 
-def sacroiliac(d: dw.Drawing, y0: float) -> None:
-    """Panel C: pelvis from behind, patient prone; the patient's right is on the right of the picture."""
+def sacroiliac(d: dw.Drawing, y0: float) -> float:
+    """Panel C: pelvis from behind, patient prone; the patient's right is on the right of the picture. The bones
+    are drawn at three quarters of their size so the pelvis fits the width; labels stay full size."""
     heading(d, y0 + 30, "C  Sacroiliac joint: fluoroscopy")
-    sx = 290.0
+    sx, k, top = 220.0, 0.75, y0 + 104
 
-    def p(x: float, y: float) -> tuple[float, float]:
-        return (sx + x, y0 + y)
+    def p(x: float, y: float) -> Point:
+        return (sx + k * x, top + k * (y - 40))
 
     sacrum = [(-86, 60), (86, 60), (54, 230), (24, 300), (0, 330), (-24, 300), (-54, 230)]
     path(d, smooth([p(x, y) for x, y in sacrum]), role="bone")
@@ -141,21 +152,23 @@ def sacroiliac(d: dw.Drawing, y0: float) -> None:
     text(d, *p(-170, 150), "Ilium")
     text(d, *p(170, 150), "Ilium")
     # Contrast lining the right joint from its lower end upwards.
-    line(d, [p(61, 222), p(72, 170), p(82, 118), p(88, 84)], role="drug", width=7)
+    line(d, [p(61, 222), p(72, 170), p(82, 118), p(88, 84)], role="drug", width=6)
     tip = p(60, 226)
     needle(d, p(200, 350), tip)
-    pointer(d, p(-92, 120), (150, y0 + 356))
-    text(d, 150, y0 + 378, "Sacroiliac joint", anchor="middle")
-    pointer(d, tip, (LABEL_X + 150, y0 + 262))
-    text(d, LABEL_X + 156, y0 + 256, ["Needle", "at the", "lower end"], anchor="start", bold=True)
-    pointer(d, p(86, 96), (LABEL_X + 150, y0 + 80))
-    text(d, LABEL_X + 156, y0 + 76, ["Contrast", "inside the", "joint"], anchor="start")
+    pointer(d, p(86, 96), (300, y0 + 58))
+    text(d, 306, y0 + 64, ["Contrast inside", "the joint"], anchor="start")
+    bottom = top + k * 330 + 44
+    pointer(d, p(-66, 200), (120, bottom - 20))
+    text(d, 20, bottom, "Sacroiliac joint", anchor="start")
+    pointer(d, tip, (300, bottom - 20))
+    text(d, 428, bottom, ["Needle at", "the lower end"], anchor="end", bold=True)
+    return bottom + line_gap()
 
 
 def draw() -> Figure:
-    d = Figure(1300, title=TITLE, desc=DESC, name="joint-injection-sites")
-    knee(d, 0)
-    hip(d, 440)
-    sacroiliac(d, 900)
-    fit_height(d, 1290)
+    d = Figure(1600, title=TITLE, desc=DESC, name="joint-injection-sites")
+    y = knee(d, 0)
+    y = hip(d, y + 24)
+    y = sacroiliac(d, y + 24)
+    fit_height(d, y, margin=12)
     return d

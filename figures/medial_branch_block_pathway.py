@@ -9,7 +9,8 @@ threshold is drawn.
 
 from __future__ import annotations
 
-from figures.style import EMPHASIS, LABEL_SMALL, Figure, arrow, box, text
+from figures.flow import card, down, fit_height, lane
+from figures.style import LABEL_SMALL, Figure, text, text_height
 
 TITLE = "Diagnostic medial branch blocks before radiofrequency denervation"
 DESC = (
@@ -22,52 +23,70 @@ DESC = (
     "negatives. A confirmed positive response selects the patient for radiofrequency denervation."
 )
 
-X, W = 60.0, 600.0
+SIZE = 17
 
 
 def draw() -> Figure:
-    d = Figure(900, title=TITLE, desc=DESC, name="medial-branch-block-pathway")
-    box(d, X, 20, W, 90, ["Chronic axial back pain, suspected", "facet origin, after conservative care"])
-    arrow(d, [(360, 110), (360, 150)])
-    box(
+    d = Figure(1000, title=TITLE, desc=DESC, name="medial-branch-block-pathway")
+    x, w, gap = 20, 400, 36
+    start = card(
+        d, x, 16, w, body="Chronic axial back pain, suspected facet origin, after conservative care", size=SIZE
+    )
+    block = card(
         d,
-        X,
-        150,
-        W,
-        110,
-        ["Diagnostic medial branch block", "small volume, no routine sedation,", "pain diary"],
+        x,
+        start.y + start.h + gap,
+        w,
+        heading="Diagnostic medial branch block",
+        body="small volume, no routine sedation,\npain diary",
         role="csf",
+        size=SIZE,
     )
-    arrow(d, [(360, 260), (360, 300)])
-    box(d, X, 300, W, 90, ["Relief reaches the chosen cut-off?", "(for example 50%)"], bold=True)
-    arrow(d, [(200, 390), (200, 450)])
-    text(d, 212, 428, "No", anchor="start", bold=True)
-    box(d, X - 40, 450, 300, 110, ["Facet joints unlikely", "source: consider", "other causes"], size=LABEL_SMALL)
-    arrow(d, [(520, 390), (520, 450)])
-    text(d, 532, 428, "Yes", anchor="start", bold=True)
-    box(
+    down(d, start, block)
+    ask = card(
         d,
-        380,
-        450,
-        320,
-        190,
-        [
-            "Confirm (in some",
-            "pathways): comparative",
-            "block with short- and",
-            "longer-acting agents,",
-            "or placebo-controlled",
-        ],
-        size=LABEL_SMALL,
+        x,
+        block.y + block.h + gap,
+        w,
+        heading="Relief reaches the\nchosen cut-off?",
+        body="(for example 50%)",
+        size=SIZE,
     )
-    arrow(d, [(540, 640), (540, 700)])
-    box(d, X + 180, 700, 420, 90, ["Radiofrequency", "denervation"], outline="drug", width=EMPHASIS, bold=True)
-    text(
+    down(d, block, ask)
+    # "No" goes straight into an indented box; "Yes" runs down the lane on its left to the confirmation step.
+    indent = 44
+    other = card(
         d,
-        360,
-        840,
-        ["Stricter criteria: fewer false positives,", "more false negatives"],
-        size=LABEL_SMALL,
-        role="muted",
+        x + indent,
+        ask.y + ask.h + 56,
+        w - indent,
+        body="Facet joints unlikely source: consider other causes",
+        size=SIZE,
     )
+    lane(d, ask, other, other.top[0], label="No")
+    confirm = card(
+        d,
+        x,
+        other.y + other.h + gap,
+        w,
+        body="Confirm (in some pathways): comparative block with short- and longer-acting agents, or "
+        "placebo-controlled",
+        size=SIZE,
+    )
+    lane(d, ask, confirm, x + indent / 2, label="Yes")
+    denervation = card(
+        d,
+        x + 40,
+        confirm.y + confirm.h + gap,
+        w - 80,
+        heading="Radiofrequency denervation",
+        outline="drug",
+        emphasis=True,
+        size=SIZE,
+    )
+    down(d, confirm, denervation)
+    note_y = denervation.y + denervation.h + 36
+    note = ["Stricter criteria: fewer false", "positives, more false negatives"]
+    text(d, x + w / 2, note_y, note, size=LABEL_SMALL, role="muted")
+    fit_height(d, note_y + text_height(note, LABEL_SMALL))
     return d

@@ -27,45 +27,48 @@ DESC = (
     "behind the sac out into the foramen to lie on the ganglion. Schematic, not to scale."
 )
 
+LEFT, RIGHT = 16.0, 424.0
+
 
 def pns_panel(d: Figure) -> None:
-    text(d, 360, 40, "Peripheral nerve stimulation", size=HEADING, bold=True)
-    skin = 150.0
-    path(d, polygon_data([(30, skin), (690, skin), (690, 390), (30, 390)]), role="soft", width=0, opacity=0.4)
-    line(d, [(30, skin), (690, skin)], role="ink", width=OUTLINE)
-    cord(d, [(30, 330), (690, 330)], role="nerve", width=16, smooth_curve=False)
+    text(d, 220, 30, "Peripheral nerve stimulation", size=HEADING, bold=True)
+    skin, nerve = 130.0, 290.0
+    path(d, polygon_data([(LEFT, skin), (RIGHT, skin), (RIGHT, 330), (LEFT, 330)]), role="soft", width=0, opacity=0.4)
+    line(d, [(LEFT, skin), (RIGHT, skin)], role="ink", width=OUTLINE)
+    cord(d, [(LEFT, nerve), (RIGHT, nerve)], role="nerve", width=16, smooth_curve=False)
     # The lead: out of the skin to the stimulator, in through the skin, ending alongside the nerve.
-    lead_end = (560.0, 296.0)
-    cord(d, [(230, skin), (290, 228), (380, 284), lead_end], role="device", width=5)
-    for x in (470.0, 500.0, 530.0):
-        d.append(dw.Rectangle(x, 291.5, 14, 9, class_="fig-ink", stroke_width=0))
-    cord(d, [(200, 112), (230, 126), (230, skin)], role="device", width=5)
-    box(d, 100, 86, 100, 34, role="device")
-    leader(d, (150, 86), (40, 70), "External stimulator")
-    leader(d, (600, skin), (690, 120), "Skin", anchor="end")
-    leader(d, (515, 296), (690, 230), ["Lead alongside", "the nerve"], anchor="end")
-    leader(d, (150, 330), (40, 430), "Peripheral nerve")
+    lead_end = (392.0, nerve - 34)
+    cord(d, [(150, skin), (190, 196), (260, 246), lead_end], role="device", width=5)
+    for x in (312.0, 338.0, 364.0):
+        d.append(dw.Rectangle(x, lead_end[1] - 4.5, 13, 9, class_="fig-ink", stroke_width=0))
+    cord(d, [(122, 96), (150, 108), (150, skin)], role="device", width=5)
+    box(d, 30, 80, 92, 32, role="device")
+    leader(d, (76, 80), (LEFT, 60), "External stimulator")
+    leader(d, (330, skin), (RIGHT, 104), "Skin", anchor="end")
+    leader(d, (345, lead_end[1] - 4), (RIGHT, 176), ["Lead alongside", "the nerve"], anchor="end")
+    leader(d, (100, nerve), (LEFT, 364), "Peripheral nerve")
 
 
-def drg_panel(d: Figure) -> None:
-    text(d, 360, 490, "Dorsal root ganglion stimulation", size=HEADING, bold=True)
-    cx, cy, s = 360.0, 750.0, 1.25
+def drg_panel(d: Figure, top: float) -> None:
+    text(d, 220, top, "Dorsal root ganglion stimulation", size=HEADING, bold=True)
+    cx, cy, s = 220.0, top + 250, 1.15
     marks = vertebra_axial(d, cx, cy, s)
     gx, gy = marks["foramen_r"]
-    d.append(dw.Ellipse(gx, gy, 24, 17, class_="fig-nerve", stroke_width=OUTLINE))
+    d.append(dw.Ellipse(gx, gy, 22, 16, class_="fig-nerve", stroke_width=OUTLINE))
     # From the epidural space behind the sac, round its side (inside the canal) and out into the foramen.
     route = [(cx + 6 * s, cy + 52 * s), (cx + 40 * s, cy + 34 * s), (cx + 50 * s, cy + 2 * s)]
-    route += [(cx + 68 * s, cy - 30 * s), (gx - 14, gy + 2)]
+    route += [(cx + 68 * s, cy - 30 * s), (gx - 13, gy + 2)]
     cord(d, route, role="device", width=6)
     text(d, cx, cy - 110 * s, "Vertebral body", size=LABEL_SMALL)
-    leader(d, (gx + 14, gy - 12), (700, 580), ["Dorsal root", "ganglion"], anchor="end")
-    leader(d, (cx + 50 * s, cy + 2 * s), (700, 880), ["Lead in the", "foramen"], anchor="end")
-    leader(d, marks["sac_edge"], (30, 900), "Thecal sac")
+    leader(d, (gx + 10, gy - 12), (RIGHT, top + 40), ["Dorsal root", "ganglion"], anchor="end")
+    leader(d, (cx + 86 * s, cy - 37 * s), (RIGHT, cy + 150), ["Lead in the", "foramen"], anchor="end")
+    leader(d, marks["sac_edge"], (LEFT, cy + 150), "Thecal sac")
 
 
 def draw() -> Figure:
-    d = Figure(1010, title=TITLE, desc=DESC, name="pns-drg-leads")
+    top = 420.0
+    d = Figure(top + 520, title=TITLE, desc=DESC, name="pns-drg-leads")
     pns_panel(d)
-    drg_panel(d)
-    text(d, 360, 1000, "Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+    drg_panel(d, top)
+    text(d, 220, top + 500, "Schematic, not to scale.", size=LABEL_SMALL, role="muted")
     return d

@@ -2,7 +2,8 @@
 
 For each figure it writes `<name>-390.png` and `<name>-1366.png` (light palette above dark, the SVG inlined in a
 page that sets the `--sk-fig-*` custom properties as the site does) and checks in Chromium what a reader would
-notice: a label outside the viewBox (clipped), two labels whose boxes overlap, a label under 14px. Problems are
+notice: a label outside the viewBox (clipped), two labels whose boxes overlap, a label under 13 px on a 390 px phone
+(where the site shows a figure edge to edge). Problems are
 printed; the exit status is 1 when there is one. The site's own figure screenshots come from the figures-model
 tests; this is the drawing helpers' quick loop.
 """
@@ -23,6 +24,7 @@ from figures.style import PALETTE
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 WIDTHS = (390, 1366)
+MIN_PHONE_PX = 13  # smallest label a student can read on a phone held at arm's length
 
 # Bounding boxes of every <text> in viewBox units; the figure is inlined so getBBox works.
 PROBE = """
@@ -42,10 +44,11 @@ def page(svg: str, width: int) -> str:
     """A page with the figure twice, light then dark, at the width of a phone or a desktop content column."""
     light = ";".join(f"--sk-fig-{role}:{values[0]}" for role, values in PALETTE.items())
     dark = ";".join(f"--sk-fig-{role}:{values[1]}" for role, values in PALETTE.items())
-    column = "none" if width < 700 else "740px"
+    column = "none" if width < 700 else "550px"
+    pad = "0" if width < 700 else "16px"  # a phone shows the figure edge to edge (figures.css)
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
 body{{margin:0;font-family:Roboto,system-ui,sans-serif}}
-.pane{{padding:16px}} .pane svg{{display:block;width:100%;height:auto;max-width:{column}}}
+.pane{{padding:16px {pad}}} .pane svg{{display:block;width:100%;height:auto;max-width:{column}}}
 .light{{background:#fff;{light}}} .dark{{background:#1e2129;{dark}}}
 </style></head><body><div class="pane light">{svg}</div><div class="pane dark">{svg}</div></body></html>"""
 
@@ -56,8 +59,8 @@ def problems(boxes: list[dict[str, Any]]) -> list[str]:
     for b in boxes:
         if b["x"] < 0 or b["y"] < 0 or b["x"] + b["w"] > b["vw"] + 0.5 or b["y"] + b["h"] > b["vh"] + 0.5:
             found.append(f"clipped: {b['text']!r}")
-        if b["size"] < 14:
-            found.append(f"under 14px: {b['text']!r}")
+        if b["px"] < MIN_PHONE_PX:
+            found.append(f"{b['px']:.1f}px on a phone (under {MIN_PHONE_PX}): {b['text']!r}")
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from figures.flow import card, down, fit_height
 from figures.style import Figure
 
-SIZE = 20
+SIZE = 17
 TITLE = "Intrathecal baclofen withdrawal"
 DESC = (
     "Flowchart. Intrathecal baclofen delivery is interrupted, most often by a missed refill, a programming "
@@ -26,7 +26,7 @@ DESC = (
 
 def draw() -> Figure:
     d = Figure(1000, title=TITLE, desc=DESC, name="red-flag-baclofen-withdrawal")
-    x, w, gap = 20, 680, 36
+    x, w, gap = 20, 400, 36
     cause = card(
         d,
         x,
@@ -59,7 +59,7 @@ def draw() -> Figure:
         x,
         alarm.y + alarm.h + gap,
         w,
-        heading="Restore intrathecal delivery fast",
+        heading="Restore intrathecal\ndelivery fast",
         body=["Urgent specialist pump interrogation", "Reservoir check", "Catheter imaging"],
         role="csf",
         size=SIZE,

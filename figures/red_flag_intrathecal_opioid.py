@@ -6,10 +6,10 @@ cited there). Causes the page does not discuss (such as tolerance or disease pro
 
 from __future__ import annotations
 
-from figures.flow import card, down, fit_height
-from figures.style import Figure, text
+from figures.flow import card, down, fit_height, lane
+from figures.style import Figure
 
-SIZE = 20
+SIZE = 17
 TITLE = "Fading relief on intrathecal opioid"
 DESC = (
     "Flowchart. Pain relief from an intrathecal opioid fades. Ask whether new neurological symptoms or signs are "
@@ -23,7 +23,7 @@ DESC = (
 
 def draw() -> Figure:
     d = Figure(900, title=TITLE, desc=DESC, name="red-flag-intrathecal-opioid")
-    x, w, gap = 20, 680, 36
+    x, w, gap = 20, 400, 36
     start = card(d, x, 16, w, heading="Pain relief from intrathecal opioid fades", size=SIZE)
     ask = card(
         d,
@@ -35,13 +35,13 @@ def draw() -> Figure:
         size=SIZE,
     )
     down(d, start, ask)
-    cw = 330
-    top = ask.y + ask.h + 64
+    # The "Yes" branch is indented so the "No, or as well" arrow runs down a clear lane on its left.
+    indent = 44
     mass = card(
         d,
-        x,
-        top,
-        cw,
+        x + indent,
+        ask.y + ask.h + 56,
+        w - indent,
         heading="Suspect a catheter-tip inflammatory mass",
         body=[
             "It can compress the spinal cord",
@@ -52,11 +52,12 @@ def draw() -> Figure:
         emphasis=True,
         size=SIZE,
     )
+    lane(d, ask, mass, mass.top[0], role="warn", label="Yes")
     system = card(
         d,
-        x + w - cw,
-        top,
-        cw,
+        x,
+        mass.y + mass.h + gap,
+        w,
         heading="Check the delivery system",
         body=[
             "Pump or catheter malfunction can cause sudden underdosing",
@@ -67,10 +68,6 @@ def draw() -> Figure:
         role="csf",
         size=SIZE,
     )
-    down(d, ask, mass, role="warn")
-    down(d, ask, system)
-    label_y = ask.y + ask.h + 32 - 8
-    text(d, (mass.top[0] + ask.bottom[0]) / 2, label_y, "Yes", size=SIZE, bold=True)
-    text(d, (system.top[0] + ask.bottom[0]) / 2 + 20, label_y, "No, or as well", size=SIZE, bold=True)
-    fit_height(d, max(mass.y + mass.h, system.y + system.h))
+    lane(d, ask, system, x + indent / 2, label="No, or as well")
+    fit_height(d, system.y + system.h)
     return d

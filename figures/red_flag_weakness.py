@@ -6,10 +6,12 @@ features, causes, timings and actions that page states.
 
 from __future__ import annotations
 
-from figures.flow import card, down, fit_height
-from figures.style import Figure, arrow
+import drawsvg as dw
 
-SIZE = 20
+from figures.flow import Placed, card, down, fit_height
+from figures.style import OUTLINE, Figure, r
+
+SIZE = 17
 
 TITLE = "Red flags after a spinal procedure"
 DESC = (
@@ -22,9 +24,16 @@ DESC = (
 )
 
 
+CAUSES = [
+    ("Epidural haematoma", "hours to days"),
+    ("Epidural abscess", "days to weeks; fever"),
+    ("Cauda equina compression", "hours to days"),
+]
+
+
 def draw() -> Figure:
-    d = Figure(820, title=TITLE, desc=DESC, name="red-flag-weakness")
-    x, w = 20, 680
+    d = Figure(1000, title=TITLE, desc=DESC, name="red-flag-weakness")
+    x, w, gap = 20, 400, 36
     signs = card(
         d,
         x,
@@ -41,27 +50,33 @@ def draw() -> Figure:
         emphasis=True,
         size=SIZE,
     )
-    alarm = card(d, x, signs.y + signs.h + 36, w, heading="Emergency until proved otherwise", role="bone", size=SIZE)
+    alarm = card(d, x, signs.y + signs.h + gap, w, heading="Emergency until proved otherwise", role="bone", size=SIZE)
     down(d, signs, alarm, role="warn")
-    top = alarm.y + alarm.h + 36
-    cw, gap = 212, 22
-    tallest = 110
-    causes = [
-        card(d, x + i * (cw + gap), top, cw, heading=head, body=body, size=SIZE, min_height=tallest)
-        for i, (head, body) in enumerate(
-            [
-                ("Epidural haematoma", "hours to days"),
-                ("Epidural abscess", "days to weeks; fever"),
-                ("Cauda equina compression", "hours to days"),
-            ]
+    # The three possible causes, stacked inside one dashed frame: any of them, not a sequence.
+    pad, between = 12, 10
+    top = alarm.y + alarm.h + gap
+    y = top + pad
+    for head, body in CAUSES:
+        cause = card(d, x + pad, y, w - 2 * pad, heading=head, body=body, size=SIZE)
+        y = cause.y + cause.h + between
+    frame = Placed(x, top, w, y - between + pad - top)
+    d.append(
+        dw.Rectangle(
+            frame.x,
+            frame.y,
+            frame.w,
+            r(frame.h),
+            rx=14,
+            class_="fig-fill-none fig-muted",
+            stroke_width=OUTLINE,
+            stroke_dasharray="6 5",
         )
-    ]
-    for c in causes:
-        arrow(d, [(c.top[0], alarm.y + alarm.h), c.top])
+    )
+    down(d, alarm, frame)
     act = card(
         d,
         x,
-        top + tallest + 36,
+        frame.y + frame.h + gap,
         w,
         heading="Act now",
         body=[
@@ -72,14 +87,13 @@ def draw() -> Figure:
         role="csf",
         size=SIZE,
     )
-    for c in causes:
-        arrow(d, [(c.bottom[0], c.y + c.h), (c.bottom[0], act.y)])
+    down(d, frame, act)
     wait = card(
         d,
         x,
-        act.y + act.h + 36,
+        act.y + act.h + gap,
         w,
-        heading="Do not wait for symptoms to progress",
+        heading="Do not wait for\nsymptoms to progress",
         body="The deficit present before surgery strongly predicts recovery.",
         outline="warn",
         emphasis=True,

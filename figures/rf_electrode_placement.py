@@ -3,26 +3,28 @@
 Only what the page states with its sources: the conventional lesion lies mainly around the exposed tip and extends
 only a little beyond its ends (Cosman 2014), hence the view that the electrode is best laid parallel to the nerve
 rather than pointed at it, with more evidence needed (Lee 2021). Schematic, not to scale; no dimensions drawn.
+The two placements are stacked, each with the same electrode and lesion size.
 """
 
 from __future__ import annotations
 
 import math
 
-from figures.style import HEADING, LABEL_SMALL, Figure, blob, cord, electrode, leader, path, span, text
+from figures.style import HEADING, LABEL_SMALL, WIDTH, Figure, blob, cord, electrode, leader, path, span, text
 
 TITLE = "Electrode parallel to the nerve or pointed at it"
 DESC = (
-    "Two panels, each showing a small nerve lying on bone and a radiofrequency electrode with an insulated shaft "
-    "and an exposed tip. The heat lesion is an elongated zone wrapped around the exposed tip that reaches only a "
-    "little beyond its end. Top, parallel placement: the exposed tip lies alongside the nerve, so a long stretch "
-    "of nerve falls inside the lesion. Bottom, perpendicular placement: the tip points at the nerve, so only a "
-    "short stretch of nerve, the width of the lesion, falls inside it. Schematic, not to scale."
+    "Two panels, one above the other, each showing a small nerve lying on bone and a radiofrequency electrode with "
+    "an insulated shaft and an exposed tip. The heat lesion is an elongated zone wrapped around the exposed tip "
+    "that reaches only a little beyond its end. Top, parallel placement: the exposed tip lies alongside the nerve, "
+    "so a long stretch of nerve falls inside the lesion. Bottom, perpendicular placement: the tip points at the "
+    "nerve, so only a short stretch of nerve, the width of the lesion, falls inside it. Schematic, not to scale."
 )
 
-TIP = 150.0  # length of the exposed tip
-HALF_WIDTH = 40.0  # half-width of the lesion across the tip
-BEYOND = 22.0  # how far the lesion reaches past each end of the tip
+TIP = 110.0  # length of the exposed tip
+HALF_WIDTH = 30.0  # half-width of the lesion across the tip
+BEYOND = 16.0  # how far the lesion reaches past each end of the tip
+LEFT, RIGHT = 12.0, WIDTH - 12.0  # ends of the nerve and bone
 
 
 def lesion_around(
@@ -35,7 +37,7 @@ def lesion_around(
     rx, ry = TIP / 2 + BEYOND, HALF_WIDTH
     blob(d, centre, rx, ry, angle=math.degrees(angle))
     inside = []
-    for step in range(721):
+    for step in range(int(WIDTH) + 1):
         dx, dy = step - centre[0], nerve_y - centre[1]
         u = dx * math.cos(angle) + dy * math.sin(angle)
         v = -dx * math.sin(angle) + dy * math.cos(angle)
@@ -46,8 +48,8 @@ def lesion_around(
 
 def nerve_on_bone(d: Figure, y: float) -> None:
     """A nerve running across the panel on a band of bone."""
-    path(d, f"M20,{y + 14} L700,{y + 14} L700,{y + 60} L20,{y + 60} Z", role="bone")
-    cord(d, [(20, y), (700, y)], role="nerve", width=12, smooth_curve=False)
+    path(d, f"M{LEFT},{y + 12} L{RIGHT},{y + 12} L{RIGHT},{y + 52} L{LEFT},{y + 52} Z", role="bone")
+    cord(d, [(LEFT, y), (RIGHT, y)], role="nerve", width=10, smooth_curve=False)
 
 
 def electrode_start(hub: tuple[float, float], tip: tuple[float, float]) -> tuple[float, float]:
@@ -57,33 +59,34 @@ def electrode_start(hub: tuple[float, float], tip: tuple[float, float]) -> tuple
 
 
 def draw() -> Figure:
-    d = Figure(920, title=TITLE, desc=DESC, name="rf-electrode-placement")
+    d = Figure(790, title=TITLE, desc=DESC, name="rf-electrode-placement")
 
     # Top: parallel. The exposed tip lies just above the nerve, along it.
-    text(d, 360, 38, "Parallel to the nerve", size=HEADING, bold=True)
-    ny = 250.0
+    text(d, WIDTH / 2, 30, "Parallel to the nerve", size=HEADING, bold=True)
+    ny = 170.0
     nerve_on_bone(d, ny)
     slope = math.tan(math.radians(6))
-    tip = (560.0, ny - 9)
-    hub = (110.0, tip[1] - 450 * slope)
+    tip = (350.0, ny - 8)
+    hub = (60.0, tip[1] - 290 * slope)
     start = electrode_start(hub, tip)
     stretch = lesion_around(d, start, tip, ny)
     electrode(d, hub, tip, exposed=TIP)
-    leader(d, (200, tip[1] - 360 * slope), (70, 110), "Insulated shaft")
-    leader(d, (490, tip[1] - 70 * slope), (450, 110), "Exposed tip")
-    leader(d, (650, ny + 36), (700, 350), "Bone", anchor="end")
-    leader(d, (60, ny), (30, 345), "Nerve")
-    span(d, *stretch, 320, ["Long stretch of", "nerve in the lesion"])
+    leader(d, (140, tip[1] - 210 * slope), (40, 78), "Insulated shaft")
+    leader(d, (300, tip[1] - 50 * slope), (250, 78), "Exposed tip")
+    leader(d, (30, ny), (LEFT, ny + 98), "Nerve")
+    leader(d, (110, ny + 36), (96, ny + 98), "Bone")
+    span(d, *stretch, ny + 68, ["Long stretch of", "nerve in the lesion"])
 
     # Bottom: perpendicular. The tip points straight down at the nerve.
-    text(d, 360, 430, "Pointed at the nerve", size=HEADING, bold=True)
-    ny2 = 750.0
+    text(d, WIDTH / 2, 340, "Pointed at the nerve", size=HEADING, bold=True)
+    ex = 150.0
+    ny2 = 602.0
     nerve_on_bone(d, ny2)
-    tip2 = (360.0, ny2 - 12)
-    stretch2 = lesion_around(d, (360.0, tip2[1] - TIP), tip2, ny2)
-    electrode(d, (360, 460), tip2, exposed=TIP)
-    leader(d, (360, 510), (420, 510), "Insulated shaft")
-    leader(d, (372, 660), (440, 650), ["Lesion reaches only a", "little beyond the tip"])
-    span(d, *stretch2, 825, "Short stretch of nerve in the lesion")
-    text(d, 360, 900, "Green: heat lesion. Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+    tip2 = (ex, ny2 - 10)
+    stretch2 = lesion_around(d, (ex, tip2[1] - TIP), tip2, ny2)
+    electrode(d, (ex, 380), tip2, exposed=TIP)
+    leader(d, (ex, 420), (196, 426), "Insulated shaft")
+    leader(d, (ex + 10, 530), (206, 524), ["Lesion reaches only a", "little beyond the tip"])
+    span(d, *stretch2, ny2 + 68, ["Short stretch of", "nerve in the lesion"])
+    text(d, WIDTH / 2, 774, "Green: heat lesion. Schematic, not to scale.", size=LABEL_SMALL, role="muted")
     return d

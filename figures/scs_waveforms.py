@@ -20,13 +20,14 @@ from figures.style import text as label
 
 TITLE = "Tonic, burst and 10 kHz stimulation compared"
 DESC = (
-    "Three pulse trains drawn on the same time axis. Tonic stimulation: single pulses at regular intervals, felt "
-    "as tingling. Burst stimulation: short groups of closely spaced pulses separated by quiet intervals, usually "
-    "below the tingling threshold. 10 kHz high-frequency stimulation: a continuous run of very closely spaced, "
-    "low-amplitude pulses, designed not to be felt. Schematic: pulse spacing, width and height are not to scale."
+    "Three pulse trains drawn one above the other on the same time axis. Tonic stimulation: single pulses at "
+    "regular intervals, felt as tingling. Burst stimulation: short groups of closely spaced pulses separated by "
+    "quiet intervals, usually below the tingling threshold. 10 kHz high-frequency stimulation: a continuous run of "
+    "very closely spaced, low-amplitude pulses, designed not to be felt. Schematic: pulse spacing, width and height "
+    "are not to scale."
 )
 
-LEFT, RIGHT = 40.0, 690.0
+LEFT, RIGHT = 20.0, 420.0
 PULSE_W = 4.0
 
 
@@ -43,23 +44,23 @@ def row(d: Figure, top: float, name: str, felt: str) -> float:
     """The heading of one row; returns its baseline."""
     label(d, LEFT, top, name, size=HEADING, bold=True, anchor="start")
     label(d, RIGHT, top, felt, size=LABEL, anchor="end")
-    return top + 130
+    return top + 120
 
 
 def draw() -> Figure:
-    d = Figure(620, title=TITLE, desc=DESC, name="scs-waveforms")
-    base = row(d, 40, "Tonic", "Felt as tingling")
-    train(d, base, [LEFT + 30 + i * 80 for i in range(8)], 80)
+    d = Figure(610, title=TITLE, desc=DESC, name="scs-waveforms")
+    base = row(d, 36, "Tonic", "Felt as tingling")
+    train(d, base, [LEFT + 24 + i * 52 for i in range(7)], 80)
 
-    base = row(d, 210, "Burst", "Usually not felt")
-    starts = [LEFT + 30 + group * 200 + i * 14 for group in range(4) for i in range(5) if group * 200 + i * 14 < 600]
-    train(d, base, starts, 80)
+    base = row(d, 206, "Burst", "Usually not felt")
+    starts = [LEFT + 24 + group * 126 + i * 10 for group in range(3) for i in range(5)]
+    train(d, base, starts, 80, width=3)
 
-    base = row(d, 380, "10 kHz", "Designed not to be felt")
-    train(d, base, [LEFT + 20 + i * 8 for i in range(78)], 40, width=3)
-    label(d, LEFT, base + 32, "Low amplitude, very closely spaced", size=LABEL_SMALL, anchor="start")
+    base = row(d, 376, "10 kHz", "Designed not to be felt")
+    train(d, base, [LEFT + 14 + i * 7.5 for i in range(50)], 40, width=3)
+    label(d, LEFT, base + 30, "Low amplitude, very closely spaced", size=LABEL_SMALL, anchor="start")
 
-    arrow(d, [(LEFT, 566), (RIGHT, 566)], role="ink", head=14)
-    label(d, RIGHT, 596, "Time", anchor="end")
-    label(d, LEFT, 596, "Schematic, not to scale", size=LABEL_SMALL, anchor="start", role="muted")
+    arrow(d, [(LEFT, 556), (RIGHT, 556)], role="ink", head=14)
+    label(d, RIGHT, 586, "Time", anchor="end")
+    label(d, LEFT, 586, "Schematic, not to scale", size=LABEL_SMALL, anchor="start", role="muted")
     return d

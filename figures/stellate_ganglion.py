@@ -11,7 +11,7 @@ from __future__ import annotations
 import drawsvg as dw
 
 from figures.flow import fit_height, pointer
-from figures.style import FINE, LABEL_SMALL, Figure, needle, outline, path, r, smooth, text
+from figures.style import FINE, LABEL, LABEL_SMALL, Figure, needle, outline, path, r, smooth, text
 
 TITLE = "Stellate ganglion block at C6: axial view"
 DESC = (
@@ -26,8 +26,8 @@ DESC = (
     "not to scale."
 )
 
-CX, CY = 370.0, 350.0
-S = 0.86  # scale of the section, leaving room for labels on both sides
+CX, CY = 220.0, 372.0
+S = 0.84  # scale of the section: the neck fills the width, labels go above and below it
 
 
 def p(x: float, y: float, side: int = 1) -> tuple[float, float]:
@@ -93,6 +93,22 @@ def half(d: dw.Drawing, side: int) -> None:
 
 
 OUTLINE_W = 2.0
+BOTTOM = 650.0  # baseline of the note under the drawing
+
+# (lines, target in section coordinates, label baseline, anchor, where the leader meets the label, font size)
+LABELS: list[tuple[list[str], tuple[float, float], tuple[float, float], str, tuple[float, float], float]] = [
+    (["Internal", "jugular vein"], (-194, -70), (8, 24), "start", (50, 52), LABEL),
+    (["Carotid", "artery"], (-156, -100), (56, 96), "start", (76, 124), LABEL),
+    (["Sympathetic", "chain"], (-74, -53), (200, 24), "start", (194, 32), LABEL),
+    (["Injectate in front", "of longus colli"], (-54, -56), (200, 100), "start", (194, 104), LABEL_SMALL),
+    (["Trachea"], (20, -145), (250, 160), "start", (246, 154), LABEL),
+    (["Oesophagus"], (40, -74), (432, 140), "end", (336, 135), LABEL),
+    (["Longus colli"], (96, -34), (432, 192), "end", (325, 186), LABEL),
+    (["Anterior", "tubercle, C6"], (-126, -24), (8, 580), "start", (22, 560), LABEL),
+    (["Vertebral", "artery"], (-92, 12), (165, 580), "middle", (165, 560), LABEL),
+    (["Spinal cord"], (10, 70), (270, 580), "middle", (266, 564), LABEL),
+    (["Vertebral", "body"], (28, 0), (385, 580), "middle", (370, 560), LABEL),
+]
 
 
 def draw() -> Figure:
@@ -154,39 +170,21 @@ def draw() -> Figure:
     d.append(dw.Ellipse(*map(r, p(-84, -54)), 30, 14, class_="fig-drug", fill_opacity=0.5, stroke_width=FINE))
     needle(d, p(-70, -250), tip)
     d.append(dw.Ellipse(*map(r, p(-74, -52)), 8, 6, class_="fig-nerve", stroke_width=FINE))
-    # Labels: the block side (patient's right) on the left, midline structures on the right.
-    labels_left: list[tuple[str | list[str], tuple[float, float], float]] = [
-        ("Carotid artery", p(-140, -92), 150),
-        (["Internal", "jugular vein"], p(-194, -70), 206),
-        (["Sympathetic", "chain"], p(-70, -56), 290),
-        ("Longus colli", p(-96, -34), 370),
-        (["Anterior", "tubercle, C6"], p(-128, -20), 430),
-        ("Vertebral artery", p(-92, 12), 510),
-    ]
-    for label, target, y in labels_left:
-        pointer(d, target, (154, y - 6))
-        text(d, 148, y, label, anchor="end")
-    labels_right: list[tuple[str | list[str], tuple[float, float], float]] = [
-        ("Trachea", p(20, -150), 150),
-        ("Oesophagus", p(30, -76), 236),
-        (["Vertebral", "body"], p(30, -10), 330),
-        ("Spinal cord", p(10, 70), 440),
-    ]
-    for label2, target2, y2 in labels_right:
-        pointer(d, target2, (586, y2 - 6))
-        text(d, 592, y2, label2, anchor="start")
+    # Labels: front structures above the neck, back ones below it, each with a leader to a dot on its structure.
+    # Longus colli and the vertebral body are labelled on the patient's left, where their leaders cross less.
+    for lines, target, (x, y), anchor, end, size in LABELS:
+        pointer(d, p(*target), end)
+        text(d, x, y, lines, anchor=anchor, size=size)
     hub = p(-70, -250)
     text(d, hub[0] - 14, hub[1] + 10, "Needle", anchor="end", bold=True)
-    text(d, CX + 30, 70, ["Injectate in front", "of longus colli"], size=LABEL_SMALL, anchor="start")
-    pointer(d, p(-70, -62), (CX + 24, 80))
     text(
         d,
         20,
-        560,
-        "Front of neck at top; patient's right on the left. Schematic, not to scale.",
+        BOTTOM,
+        ["Front of neck at top; patient's right on the left.", "Schematic, not to scale."],
         size=LABEL_SMALL,
         anchor="start",
         role="muted",
     )
-    fit_height(d, 560)
+    fit_height(d, BOTTOM + LABEL_SMALL * 1.25)
     return d

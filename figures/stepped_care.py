@@ -9,7 +9,7 @@ from __future__ import annotations
 from figures.flow import card, fit_height
 from figures.style import Figure, arrow, text
 
-SIZE = 20
+SIZE = 17
 TITLE = "Where procedures fit in pain care"
 DESC = (
     "Diagram. Non-invasive care is the foundation for almost everyone with persistent pain: education and "
@@ -23,13 +23,13 @@ DESC = (
 
 def draw() -> Figure:
     d = Figure(800, title=TITLE, desc=DESC, name="stepped-care")
-    x, w = 20, 680
+    x, w = 20, 400
     added = card(
         d,
-        x + 110,
+        x + 40,
         16,
-        w - 220,
-        heading="Procedures: a targeted addition",
+        w - 80,
+        heading="Procedures:\na targeted addition",
         body="For selected people with a specific target: the spine, a nerve or a joint",
         role="csf",
         size=SIZE,
@@ -37,9 +37,9 @@ def draw() -> Figure:
     window_y = added.y + added.h + 30
     window = card(
         d,
-        x + 60,
+        x + 20,
         window_y + 34,
-        w - 120,
+        w - 40,
         body="A window of less pain in which to engage with exercise and psychological work",
         outline="drug",
         emphasis=True,

@@ -24,11 +24,14 @@ from xml.sax.saxutils import escape
 
 import drawsvg as dw
 
-WIDTH = 720  # design width of every figure (viewBox units = CSS px at full size)
+# Design width of every figure, in viewBox units. A phone shows the figure edge to edge at about 390 px (scale
+# 0.89) and a desktop column at 550 px (scale 1.25), so these sizes read as 13-16 px on a phone and 19-22 px on a
+# desktop. A wider design would shrink every label below legibility on a phone: draw tall, not wide.
+WIDTH = 440
 FONT_FAMILY = 'var(--md-text-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif)'
-LABEL = 18  # normal label
-LABEL_SMALL = 15  # secondary label (never below 14)
-HEADING = 20  # panel heading
+LABEL = 17  # normal label
+LABEL_SMALL = 15  # secondary label (never smaller)
+HEADING = 18  # panel heading
 LINE_HEIGHT = 1.25
 
 OUTLINE = 2

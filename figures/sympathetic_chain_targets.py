@@ -12,7 +12,7 @@ import drawsvg as dw
 
 from figures.flow import fit_height, pointer
 from figures.shapes import vertebra_side
-from figures.style import FINE, LABEL_SMALL, Figure, leader, line, path, r, text
+from figures.style import FINE, LABEL, LABEL_SMALL, Figure, leader, line, path, r, text, text_height
 
 TITLE = "Sympathetic block targets"
 DESC = (
@@ -26,9 +26,10 @@ DESC = (
 )
 
 LEVELS = [f"C{i}" for i in range(4, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)]
-BODY_X, BODY_W, BODY_H, STEP, TOP = 150.0, 64.0, 34.0, 46.0, 70.0
-CHAIN_X = BODY_X + BODY_W + 14
+BODY_X, BODY_W, BODY_H, STEP, TOP = 50.0, 52.0, 32.0, 42.0, 64.0
+CHAIN_X = BODY_X + BODY_W + 12
 AORTA_X = CHAIN_X + 22
+TEXT_X = 256.0  # left edge of the labels, right of the drawing
 
 
 def level_y(level: str) -> float:
@@ -41,20 +42,24 @@ def target(d: dw.Drawing, cx: float, cy: float, rx: float, ry: float) -> None:
     d.append(dw.Ellipse(r(cx), r(cy), rx, ry, class_="fig-drug", fill_opacity=0.35, stroke_width=FINE))
 
 
-def callout(d: dw.Drawing, y: float, name: str, where: str, serves: str) -> None:
-    """The three lines beside a target: its name, where it lies, and the region it serves."""
-    text(d, 420, y, name, bold=True, anchor="start")
-    text(d, 420, y + 22, where, size=LABEL_SMALL, anchor="start", role="muted")
-    text(d, 420, y + 46, serves, anchor="start")
+def callout(d: dw.Drawing, y: float, name: list[str], where: list[str], serves: list[str]) -> None:
+    """The lines beside a target, from baseline y: its name, where it lies, and the region it serves."""
+    for rows, size, bold, role in (
+        (name, LABEL, True, "ink"),
+        (where, LABEL_SMALL, False, "muted"),
+        (serves, LABEL, False, "ink"),
+    ):
+        text(d, TEXT_X, y, rows, size=size, bold=bold, anchor="start", role=role)
+        y += text_height(rows, size) + LABEL * 1.3
 
 
 def draw() -> Figure:
     d = Figure(1100, title=TITLE, desc=DESC, name="sympathetic-chain-targets")
-    text(d, 20, 30, "Side view: front of the body to the right", size=LABEL_SMALL, anchor="start", role="muted")
+    text(d, 8, 30, "Side view: front of the body to the right", size=LABEL_SMALL, anchor="start", role="muted")
     for i, level in enumerate(LEVELS):
         vertebra_side(d, BODY_X, TOP + i * STEP, BODY_W, BODY_H)
         if level in {"C4", "C7", "T1", "T6", "T12", "L1", "L2", "L3", "L5"}:
-            text(d, BODY_X - 14, level_y(level) + 6, level, size=LABEL_SMALL, anchor="end", role="muted")
+            text(d, BODY_X - 8, level_y(level) + 6, level, size=LABEL_SMALL, anchor="end", role="muted")
     bottom = TOP + len(LEVELS) * STEP
     # Aorta: from the upper thorax down to the lower lumbar spine, with the coeliac artery going forwards at L1.
     aorta_top, aorta_bottom = level_y("T4"), level_y("L4")
@@ -89,16 +94,19 @@ def draw() -> Figure:
     # Lumbar sympathetic chain target: lower L2 to upper L3.
     lumbar_y = (level_y("L2") + level_y("L3")) / 2
     target(d, CHAIN_X, lumbar_y, 22, 40)
-    # Callouts.
-    pointer(d, (CHAIN_X + 22, stellate_y - 24), (412, stellate_y - 40))
-    callout(d, stellate_y - 34, "Stellate ganglion", "C7 and first rib level", "Head, neck, arm, upper chest")
-    pointer(d, (AORTA_X + 104, coeliac_y - 20), (412, coeliac_y - 40))
-    callout(d, coeliac_y - 34, "Coeliac plexus", "in front of the aorta, about L1", "Upper abdominal organs")
-    pointer(d, (CHAIN_X + 20, lumbar_y + 10), (412, lumbar_y + 30))
-    callout(d, lumbar_y + 36, "Lumbar sympathetic chain", "blocked at about L2 to L3", "Pelvis and lower limb")
+    # Callouts, each with a leader from its target to its first line.
+    y = stellate_y - 30
+    pointer(d, (CHAIN_X + 22, stellate_y - 24), (TEXT_X - 8, y - 6))
+    callout(d, y, ["Stellate ganglion"], ["C7 and first rib level"], ["Head, neck, arm,", "upper chest"])
+    y = coeliac_y - 116
+    pointer(d, (AORTA_X + 96, coeliac_y - 24), (TEXT_X - 8, y - 6))
+    callout(d, y, ["Coeliac plexus"], ["in front of the aorta,", "about L1"], ["Upper abdominal", "organs"])
+    y = lumbar_y + 36
+    pointer(d, (CHAIN_X + 20, lumbar_y + 10), (TEXT_X - 8, y - 6))
+    callout(d, y, ["Lumbar", "sympathetic chain"], ["blocked at about", "L2 to L3"], ["Pelvis and lower limb"])
     # Plain anatomical labels.
-    leader(d, (CHAIN_X, level_y("T7")), (420, level_y("T7") + 6), "Sympathetic chain", anchor="start")
-    leader(d, (AORTA_X + 13, level_y("T9")), (420, level_y("T9") + 6), "Aorta", anchor="start")
-    text(d, 20, bottom + 30, "Schematic, not to scale", size=LABEL_SMALL, anchor="start", role="muted")
+    leader(d, (CHAIN_X, level_y("T6")), (TEXT_X, level_y("T6") + 6), "Sympathetic chain", anchor="start")
+    leader(d, (AORTA_X + 13, level_y("T8")), (TEXT_X, level_y("T8") + 6), "Aorta", anchor="start")
+    text(d, 8, bottom + 30, "Schematic, not to scale", size=LABEL_SMALL, anchor="start", role="muted")
     fit_height(d, bottom + 30)
     return d

@@ -20,6 +20,7 @@ from figures.style import (
     EMPHASIS,
     FINE,
     HEADING,
+    LABEL,
     OUTLINE,
     Figure,
     line,
@@ -42,7 +43,9 @@ DESC = (
 )
 
 # Panel A: the muscle belly, a spindle between two tendons.
-MX0, MX1, MCY, MHALF = 60.0, 500.0, 200.0, 84.0
+MX0, MX1, MCY, MHALF = 30.0, 380.0, 160.0, 70.0
+NODULE_X = (MX0 + MX1) / 2
+BAND_X0, BAND_X1 = MX0 + 50, MX1 - 50
 
 
 def belly_half(x: float) -> float:
@@ -58,29 +61,34 @@ def fibre(d: dw.Drawing, k: float) -> None:
 
 
 def panel_a(d: dw.Drawing) -> None:
-    text(d, 20, 34, "A  Inside the muscle", size=HEADING, bold=True, anchor="start")
+    text(d, 10, 28, "A  Inside the muscle", size=HEADING, bold=True, anchor="start")
     top = [(MX0 + i * (MX1 - MX0) / 12, MCY - belly_half(MX0 + i * (MX1 - MX0) / 12)) for i in range(13)]
     bottom = [(x, 2 * MCY - y) for x, y in reversed(top[1:-1])]
     path(d, smooth(top + bottom), role="soft")
-    line(d, [(20, MCY), (MX0, MCY)], role="ink", width=EMPHASIS)  # tendons
-    line(d, [(MX1, MCY), (MX1 + 40, MCY)], role="ink", width=EMPHASIS)
+    line(d, [(8, MCY), (MX0, MCY)], role="ink", width=EMPHASIS)  # tendons
+    line(d, [(MX1, MCY), (MX1 + 30, MCY)], role="ink", width=EMPHASIS)
     for k in (-0.75, -0.5, 0.5, 0.75):
         fibre(d, k)
     # The taut band: a straight, tense bundle along the middle, with the nodule in it.
-    band = [(110, MCY - 14), (450, MCY - 14), (450, MCY + 14), (110, MCY + 14)]
-    d.append(dw.Rectangle(110, MCY - 14, 340, 28, rx=14, class_="fig-soft", stroke_width=EMPHASIS, fill_opacity=1))
+    d.append(
+        dw.Rectangle(
+            BAND_X0, MCY - 14, BAND_X1 - BAND_X0, 28, rx=14, class_="fig-soft", stroke_width=EMPHASIS, fill_opacity=1
+        )
+    )
     for dy in (-5, 5):
-        line(d, [(band[0][0] + 12, MCY + dy), (band[1][0] - 12, MCY + dy)], role="ink", width=FINE)
-    d.append(dw.Ellipse(280, MCY, 34, 22, class_="fig-warn", stroke_width=OUTLINE))
-    needle(d, (470, 48), (292, MCY - 8))
-    pointer(d, (150, MCY + 10), (150, 330))
-    text(d, 150, 352, "Taut band", anchor="middle")
-    pointer(d, (280, MCY + 22), (330, 330))
-    text(d, 330, 352, ["Trigger point", "(tender nodule)"], anchor="middle", bold=True)
-    pointer(d, (440, MCY + 0.75 * belly_half(440)), (560, 300))
-    text(d, 566, 306, "Muscle fibres", anchor="start")
-    pointer(d, (400, 101), (560, 130))
-    text(d, 566, 136, "Fine needle", anchor="start")
+        line(d, [(BAND_X0 + 12, MCY + dy), (BAND_X1 - 12, MCY + dy)], role="ink", width=FINE)
+    d.append(dw.Ellipse(NODULE_X, MCY, 34, 22, class_="fig-warn", stroke_width=OUTLINE))
+    needle(d, (360, 40), (NODULE_X + 12, MCY - 8))
+    pointer(d, (300, 87), (322, 96))
+    text(d, 328, 102, "Fine needle", anchor="start")
+    y = MCY + MHALF + 50
+    pointer(d, (BAND_X0 + 20, MCY + 10), (BAND_X0 + 20, y - LABEL - 4))
+    text(d, BAND_X0 + 10, y, "Taut band")
+    pointer(d, (NODULE_X, MCY + 22), (NODULE_X + 20, y - LABEL - 4))
+    text(d, NODULE_X + 20, y, ["Trigger point", "(tender nodule)"], bold=True)
+    fibre_x = MX1 - 40
+    pointer(d, (fibre_x, MCY + 0.75 * belly_half(fibre_x)), (370, y - LABEL - 4))
+    text(d, 370, y, ["Muscle", "fibres"])
 
 
 # Panel B: right side view of head, neck and shoulder, face to the right.
@@ -148,25 +156,36 @@ def cross(d: dw.Drawing, x: float, y: float, size: float = 11) -> None:
     line(d, [(x - size, y + size), (x + size, y - size)], role="ink", width=EMPHASIS)
 
 
+B_S, B_DX, B_DY = 0.88, -62.0, -14.0  # panel B is drawn in its own coordinates, scaled and moved into place
+
+
+def b(x: float, y: float) -> tuple[float, float]:
+    """Where a point of panel B's drawing lands on the figure."""
+    return (x * B_S + B_DX, y * B_S + B_DY)
+
+
 def panel_b(d: dw.Drawing) -> None:
-    text(d, 20, 430, "B  Referred pain: upper trapezius", size=HEADING, bold=True, anchor="start")
-    path(d, smooth(SILHOUETTE), role="soft", opacity=0.35)
-    path(d, smooth(TRAPEZIUS), role="soft", width=FINE, opacity=0.9)
-    d.append(dw.Ellipse(404, 590, 14, 24, class_="fig-fill-none fig-ink", stroke_width=OUTLINE))  # ear
-    outline(d, smooth([(364, 930), (368, 840), (410, 796), (452, 836), (458, 930)], closed=False), role="muted")  # arm
-    path(d, smooth(REFERRED), role="warn", width=FINE, opacity=0.45)
-    cross(d, *TRIGGER)
-    pointer(d, (282, 812), (190, 860))
-    text(d, 184, 866, ["Upper", "trapezius"], anchor="end")
-    pointer(d, (TRIGGER[0] - 12, TRIGGER[1]), (190, 740))
-    text(d, 184, 746, ["Trigger", "point"], anchor="end", bold=True)
-    pointer(d, (458, 518), (550, 480))
-    text(d, 556, 474, ["Referred pain:", "side of neck", "and temple"], anchor="start", bold=True)
+    text(d, 10, 360, "B  Referred pain: upper trapezius", size=HEADING, bold=True, anchor="start")
+    g = dw.Group(transform=f"translate({r(B_DX)} {r(B_DY)}) scale({B_S})")
+    path(g, smooth(SILHOUETTE), role="soft", opacity=0.35)
+    path(g, smooth(TRAPEZIUS), role="soft", width=FINE, opacity=0.9)
+    g.append(dw.Ellipse(404, 590, 14, 24, class_="fig-fill-none fig-ink", stroke_width=OUTLINE))  # ear
+    outline(g, smooth([(364, 930), (368, 840), (410, 796), (452, 836), (458, 930)], closed=False), role="muted")  # arm
+    path(g, smooth(REFERRED), role="warn", width=FINE, opacity=0.45)
+    cross(g, *TRIGGER)
+    d.append(g)
+    # Labels on the left, behind the head and neck, each with a leader.
+    pointer(d, b(384, 536), (158, 416))
+    text(d, 10, 404, ["Referred pain:", "side of neck", "and temple"], anchor="start", bold=True)
+    pointer(d, b(TRIGGER[0] - 12, TRIGGER[1]), (142, 634))
+    text(d, 136, 640, ["Trigger", "point"], anchor="end", bold=True)
+    pointer(d, b(298, 812), (142, 722))
+    text(d, 136, 728, ["Upper", "trapezius"], anchor="end")
 
 
 def draw() -> Figure:
-    d = Figure(960, title=TITLE, desc=DESC, name="trigger-point")
+    d = Figure(900, title=TITLE, desc=DESC, name="trigger-point")
     panel_a(d)
     panel_b(d)
-    fit_height(d, 930)
+    fit_height(d, b(0, 930)[1])
     return d

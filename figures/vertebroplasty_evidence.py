@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import drawsvg as dw
 
+from figures.flow import fit_height, line_gap, wrap
 from figures.style import FINE, LABEL_SMALL, OUTLINE, Figure, line, text
 
 TITLE = "Vertebroplasty and kyphoplasty trials over time"
@@ -64,8 +65,9 @@ ENTRIES: list[tuple[str, str, str, str, str, bool | None]] = [
     ("", "Cochrane review", "5 sham-controlled trials, 541 people", "little or no benefit over sham", "other", False),
 ]
 
-AXIS = 96.0
-CARD_X, CARD_W, CARD_H, STEP = 130.0, 570.0, 96.0, 112.0
+AXIS = 72.0
+CARD_X, CARD_W, GAP = 94.0, 336.0, 16.0
+PAD = 14.0
 
 
 def marker(d: Figure, x: float, y: float, kind: str) -> None:
@@ -78,39 +80,34 @@ def marker(d: Figure, x: float, y: float, kind: str) -> None:
 
 
 def draw() -> Figure:
-    top = 130.0
-    d = Figure(top + STEP * len(ENTRIES) + 40, title=TITLE, desc=DESC, name="vertebroplasty-evidence")
-    # Legend.
+    d = Figure(1400, title=TITLE, desc=DESC, name="vertebroplasty-evidence")
+    # Legend, in two rows.
     marker(d, 30, 30, "sham")
     text(d, 50, 36, "Sham-controlled", anchor="start")
     marker(d, 250, 30, "open")
     text(d, 270, 36, "Open-label", anchor="start")
-    marker(d, 430, 30, "other")
-    text(d, 450, 36, "Guidance or review", anchor="start")
-    text(d, 20, 80, "Entries evenly spaced, not to a time scale", size=LABEL_SMALL, anchor="start", role="muted")
-    for i in range(len(ENTRIES) - 1):
-        mid = top + i * STEP + CARD_H / 2
-        line(d, [(AXIS, mid + 13), (AXIS, mid + STEP - 13)], role="muted", width=OUTLINE)
-    for i, (year, name, design, result, kind, benefit) in enumerate(ENTRIES):
-        y = top + i * STEP
-        mid = y + CARD_H / 2
+    marker(d, 30, 64, "other")
+    text(d, 50, 70, "Guidance or review", anchor="start")
+    text(d, 20, 108, "Entries evenly spaced, not to a time scale", size=LABEL_SMALL, anchor="start", role="muted")
+    y = 134.0
+    mids: list[float] = []
+    for year, name, design, result, kind, benefit in ENTRIES:
+        verdict = {True: "Benefit: ", False: "No clear benefit: ", None: "Recommended as "}[benefit]
+        rows = wrap(verdict + result, CARD_W - 2 * PAD, LABEL_SMALL, bold=benefit is True)
+        h = 80 + line_gap(LABEL_SMALL) * (len(rows) - 1)
+        mid = y + h / 2
+        mids.append(mid)
         if year:
-            text(d, AXIS - 20, mid + 6, year, anchor="end", bold=True)
+            text(d, 6, mid + 6, year, anchor="start", bold=True)
         line(d, [(AXIS + 13, mid), (CARD_X, mid)], role="muted", width=FINE)
         marker(d, AXIS, mid, kind)
-        d.append(dw.Rectangle(CARD_X, y, CARD_W, CARD_H, rx=8, class_="fig-fill-none fig-ink", stroke_width=FINE))
-        text(d, CARD_X + 14, y + 28, name, bold=True, anchor="start")
-        text(d, CARD_X + 14, y + 54, design, size=LABEL_SMALL, anchor="start", role="muted")
-        verdict = {True: "Benefit: ", False: "No clear benefit: ", None: "Recommended as "}[benefit]
+        d.append(dw.Rectangle(CARD_X, y, CARD_W, h, rx=8, class_="fig-fill-none fig-ink", stroke_width=FINE))
+        text(d, CARD_X + PAD, y + 26, name, bold=True, anchor="start")
+        text(d, CARD_X + PAD, y + 49, design, size=LABEL_SMALL, anchor="start", role="muted")
         role = {True: "drug", False: "ink", None: "ink"}[benefit]
-        text(
-            d,
-            CARD_X + 14,
-            y + 80,
-            verdict + result,
-            size=LABEL_SMALL,
-            anchor="start",
-            role=role,
-            bold=benefit is True,
-        )
+        text(d, CARD_X + PAD, y + 70, rows, size=LABEL_SMALL, anchor="start", role=role, bold=benefit is True)
+        y += h + GAP
+    for upper, lower in zip(mids, mids[1:], strict=False):
+        line(d, [(AXIS, upper + 13), (AXIS, lower - 13)], role="muted", width=OUTLINE)
+    fit_height(d, y - GAP)
     return d

@@ -13,6 +13,7 @@ import math
 
 import drawsvg as dw
 
+from figures.flow import fit_height
 from figures.shapes import vertebra_side
 from figures.style import (
     FINE,
@@ -36,9 +37,9 @@ DESC = (
     "compression fracture. Top, vertebroplasty: a trocar passes from behind through the pedicle into the front of "
     "the fractured vertebral body and cement is injected into it. Warning marks show where leaked cement matters: "
     "through the back wall into the spinal canal, where it can compress the cord or nerve roots, and into a vein, "
-    "through which it can reach the lungs. Bottom, balloon kyphoplasty in two steps: a balloon inflated inside the "
-    "body creates a cavity and pushes the endplates apart; the balloon is then removed and the cavity is filled "
-    "with cement. Schematic, not to scale."
+    "through which it can reach the lungs. Below, balloon kyphoplasty in two steps, one under the other: a "
+    "balloon inflated inside the body creates a cavity and pushes the endplates apart; the balloon is then "
+    "removed and the cavity is filled with cement. Schematic, not to scale."
 )
 
 Point = tuple[float, float]
@@ -51,7 +52,7 @@ def segment(d: Figure, ox: float, oy: float, s: float) -> dict[str, Point]:
     def p(x: float, y: float) -> Point:
         return (ox + x * s, oy + y * s)
 
-    path(d, polygon_data([p(168, -6), p(206, -6), p(206, 312), p(168, 312)]), role="csf", width=FINE)
+    path(d, polygon_data([p(168, -24), p(206, -24), p(206, 330), p(168, 330)]), role="csf", width=FINE)
     for top in (0, 216):
         vertebra_side(d, ox, oy + top * s, 160 * s, 90 * s)
     for top, bottom in ((90, 130), (196, 216)):
@@ -77,35 +78,45 @@ def trocar(d: Figure, at: dict[str, Point], length: float, tip: Point | None = N
 
 
 def draw() -> Figure:
-    d = Figure(1036, title=TITLE, desc=DESC, name="vertebroplasty-vs-kyphoplasty")
+    d = Figure(1200, title=TITLE, desc=DESC, name="vertebroplasty-vs-kyphoplasty")
 
-    text(d, 20, 34, "Vertebroplasty", size=HEADING, bold=True, anchor="start")
-    at = segment(d, 150, 70, 1.2)
+    text(d, 20, 30, "Vertebroplasty", size=HEADING, bold=True, anchor="start")
+    s = 0.95
+    at = segment(d, 100, 150, s)
+    bottom = 150 + 330 * s
     # A vein leaving the front of the body, and leaks through the back wall and into the vein.
-    cord(
-        d, [at["front"], (at["front"][0] - 40, at["front"][1] + 20), (60, at["front"][1] + 70)], role="vessel", width=8
-    )
-    blob(d, (at["target"][0] + 30, at["target"][1] + 8), 62, 34)
-    trocar(d, at, 330)
+    front = at["front"]
+    cord(d, [front, (front[0] - 38, front[1] + 19), (front[0] - 80, front[1] + 66)], role="vessel", width=8)
+    blob(d, (at["target"][0] + 28, at["target"][1] + 8), 58, 32)
+    trocar(d, at, 255)
     blob(d, (at["wall"][0] + 12, at["wall"][1] + 4), 14, 10, role="warn", opacity=0.9)
-    blob(d, (at["front"][0] - 26, at["front"][1] + 14), 12, 7, role="warn", opacity=0.9, angle=30)
-    leader(d, (at["target"][0] + 20, at["target"][1] + 14), (30, 470), "Cement in the fractured body")
-    leader(d, at["pedicle"], (700, 120), ["Trocar through", "the pedicle"], anchor="end")
+    blob(d, (front[0] - 25, front[1] + 13), 12, 7, role="warn", opacity=0.9, angle=30)
+    leader(d, (front[0] - 32, front[1] + 19), (20, 70), ["Leak into a vein:", "to the lungs"], role="warn")
+    # A point on the trocar inside the pedicle, behind the canal, so its leader clears the canal wall.
+    on_pedicle = (at["pedicle"][0] + 19, at["pedicle"][1] - 2.5)
+    leader(d, on_pedicle, (420, 70), ["Trocar through", "the pedicle"], anchor="end")
+    leader(d, (at["wall"][0] + 24, 150 - 14 * s), (250, 122), "Spinal canal", size=LABEL_SMALL, anchor="end")
+    leader(d, (at["target"][0] + 10, at["target"][1] + 14), (20, bottom + 40), ["Cement in the", "fractured body"])
     leader(
         d,
-        (at["wall"][0] + 20, at["wall"][1] + 6),
-        (700, 330),
+        (at["wall"][0] + 19, at["wall"][1] + 6),
+        (420, bottom + 40),
         ["Leak into the canal:", "cord compression"],
         anchor="end",
         role="warn",
     )
-    leader(d, (at["front"][0] - 34, at["front"][1] + 20), (20, 90), ["Leak into a", "vein: to the lungs"], role="warn")
-    leader(d, (360, 150), (700, 230), ["Spinal", "canal"], anchor="end", size=LABEL_SMALL)
 
-    text(d, 20, 540, "Balloon kyphoplasty", size=HEADING, bold=True, anchor="start")
-    for i, ox in enumerate((30.0, 390.0)):
-        s = 0.95
-        at = segment(d, ox, 600, s)
+    top = bottom + 125
+    text(d, 20, top, "Balloon kyphoplasty", size=HEADING, bold=True, anchor="start")
+    steps = (
+        ["1  Balloon inflated: cavity, endplates", "pushed apart"],
+        ["2  Balloon removed, cavity filled", "with cement"],
+    )
+    s = 0.8
+    for i, words in enumerate(steps):
+        y = top + 44 + i * 356
+        text(d, 20, y, words, anchor="start")
+        at = segment(d, 90, y + 62, s)
         cavity = (at["target"][0] + 26 * s, at["target"][1] - 4 * s)
         if i == 0:
             d.append(dw.Ellipse(*cavity, 50 * s, 26 * s, class_="fig-device", stroke_width=FINE, fill_opacity=0.6))
@@ -117,10 +128,10 @@ def draw() -> Figure:
                     width=3,
                     head=12,
                 )
-            text(d, ox + 150, 930, ["1  Balloon inflated:", "cavity, endplates", "pushed apart"])
         else:
             d.append(dw.Ellipse(*cavity, 50 * s, 26 * s, class_="fig-drug", stroke_width=FINE))
-            text(d, ox + 150, 930, ["2  Balloon removed,", "cavity filled", "with cement"])
-        trocar(d, at, 220, tip=(cavity[0] + 20 * s, cavity[1]))
-    text(d, 360, 1020, "Schematic, not to scale.", size=LABEL_SMALL, role="muted")
+        trocar(d, at, 240, tip=(cavity[0] + 20 * s, cavity[1]))
+    end = top + 44 + 356 + 62 + 330 * s
+    text(d, 20, end + 40, "Schematic, not to scale.", size=LABEL_SMALL, role="muted", anchor="start")
+    fit_height(d, end + 40)
     return d

@@ -28,6 +28,15 @@ FIXTURE = TESTS / "sites" / "figures"
 SCREENSHOTS = TESTS.parent / "docs" / "screenshots" / "figures"
 WIDTHS = (390, 1366)
 SCHEMES = ("light", "dark")
+MIN_LABEL_PX = 13  # the smallest label a student can read on a phone (figures/preview.py uses the same bar)
+# The on-screen size of a figure's smallest label: its font size in viewBox units times the drawing's scale.
+SMALLEST_LABEL = """figure => {
+  const svg = figure.querySelector('svg');
+  if (!svg || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) return null;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return sizes.length ? Math.min(...sizes) : null;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +130,7 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
     )
     assert pages, "the shipped site shows no figure: place the drawings from content/figures/ in their pages"
     shots = 0
+    small: list[tuple[float, str]] = []
     for scheme in SCHEMES:
         for width in WIDTHS:
             context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
@@ -137,6 +147,9 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
                         box = figure.bounding_box()
                         assert box is not None and box["width"] <= width, (url, anchor, width)
                         assert figure.locator("svg, img").first.is_visible(), (url, anchor)
+                        smallest = figure.evaluate(SMALLEST_LABEL)
+                        if smallest is not None:
+                            small.append((smallest, f"{url}#{anchor} at {width} px"))
                         name = re.sub(r"[^a-z0-9-]+", "-", anchor.removeprefix("fig-"))
                         figure.screenshot(path=str(folder / f"{name}-{width}-{scheme}.png"))
                         shots += 1
@@ -144,3 +157,5 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
             finally:
                 context.close()
     assert shots >= len(pages) * len(WIDTHS) * len(SCHEMES)
+    illegible = sorted({f"{where}: {px:.1f} px" for px, where in small if px < MIN_LABEL_PX})
+    assert small and not illegible, f"labels under {MIN_LABEL_PX} px on screen: {illegible}"

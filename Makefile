@@ -23,7 +23,7 @@ serve: $(STAMP)
 	$(PY) build_site.py serve
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m ruff check studykit tests build_site.py

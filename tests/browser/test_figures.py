@@ -151,6 +151,8 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
                         if smallest is not None:
                             small.append((smallest, f"{url}#{anchor} at {width} px"))
                         name = re.sub(r"[^a-z0-9-]+", "-", anchor.removeprefix("fig-"))
+                        # scrolled clear of the top edge first: a shot of a figure flush with it can lose a row
+                        figure.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 60)")
                         figure.screenshot(path=str(folder / f"{name}-{width}-{scheme}.png"))
                         shots += 1
                 assert watch.foreign_requests == [], watch.foreign_requests

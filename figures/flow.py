@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import drawsvg as dw
 
@@ -140,6 +141,15 @@ def down(d: dw.Drawing, upper: Placed, lower: Placed, *, role: str = "ink", labe
         text(d, x2 + 10, (y1 + y2) / 2 + LABEL * 0.35, label, anchor="start", bold=True)
 
 
+def then(
+    d: dw.Drawing, above: Placed, x: float, w: float, *, arrow_role: str = "ink", gap: float = 36, **box: Any
+) -> Placed:
+    """The next step of a flowchart: a `card` (keyword arguments `box`) `gap` below `above`, with the arrow to it."""
+    placed = card(d, x, above.y + above.h + gap, w, **box)
+    down(d, above, placed, role=arrow_role)
+    return placed
+
+
 def fit_height(d: dw.Drawing, bottom: float, margin: float = 16) -> None:
     """Crop the drawing's height (and viewBox) to `bottom` plus a margin, once the layout is known."""
     d.height = r(bottom + margin)
@@ -168,3 +178,26 @@ def lane(d: dw.Drawing, upper: Placed, lower: Placed, x: float, *, role: str = "
     arrow(d, [(x, y1), (x, y2)], role=role, width=OUTLINE)
     if label:
         text(d, x + 10, y1 + LABEL + 8, label, anchor="start", bold=True)
+
+
+def branches(
+    d: dw.Drawing,
+    ask: Placed,
+    x: float,
+    w: float,
+    near: dict[str, Any],
+    far: dict[str, Any],
+    *,
+    labels: tuple[str, str],
+    near_role: str = "ink",
+    indent: float = 44,
+    gap: float = 36,
+) -> tuple[Placed, Placed]:
+    """The two answers to a question card, stacked so each stays wide enough to read on a phone: `near` (card
+    keyword arguments) indented straight under the question, `far` full width below it, reached by a lane on the
+    left. `labels` are the two arrows' labels, near first."""
+    first = card(d, x + indent, ask.y + ask.h + 56, w - indent, **near)
+    lane(d, ask, first, first.top[0], role=near_role, label=labels[0])
+    second = card(d, x, first.y + first.h + gap, w, **far)
+    lane(d, ask, second, x + indent / 2, label=labels[1])
+    return first, second

@@ -9,7 +9,7 @@ threshold is drawn.
 
 from __future__ import annotations
 
-from figures.flow import card, down, fit_height, lane
+from figures.flow import branches, card, fit_height, then
 from figures.style import LABEL_SMALL, Figure, text, text_height
 
 TITLE = "Diagnostic medial branch blocks before radiofrequency denervation"
@@ -28,63 +28,53 @@ SIZE = 17
 
 def draw() -> Figure:
     d = Figure(1000, title=TITLE, desc=DESC, name="medial-branch-block-pathway")
-    x, w, gap = 20, 400, 36
+    x, w = 20, 400
     start = card(
         d, x, 16, w, body="Chronic axial back pain, suspected facet origin, after conservative care", size=SIZE
     )
-    block = card(
+    block = then(
         d,
+        start,
         x,
-        start.y + start.h + gap,
         w,
         heading="Diagnostic medial branch block",
         body="small volume, no routine sedation,\npain diary",
         role="csf",
         size=SIZE,
     )
-    down(d, start, block)
-    ask = card(
+    ask = then(
         d,
+        block,
         x,
-        block.y + block.h + gap,
         w,
         heading="Relief reaches the\nchosen cut-off?",
         body="(for example 50%)",
         size=SIZE,
     )
-    down(d, block, ask)
     # "No" goes straight into an indented box; "Yes" runs down the lane on its left to the confirmation step.
-    indent = 44
-    other = card(
+    _other, confirm = branches(
         d,
-        x + indent,
-        ask.y + ask.h + 56,
-        w - indent,
-        body="Facet joints unlikely source: consider other causes",
-        size=SIZE,
-    )
-    lane(d, ask, other, other.top[0], label="No")
-    confirm = card(
-        d,
+        ask,
         x,
-        other.y + other.h + gap,
         w,
-        body="Confirm (in some pathways): comparative block with short- and longer-acting agents, or "
-        "placebo-controlled",
-        size=SIZE,
+        {"body": "Facet joints unlikely source: consider other causes", "size": SIZE},
+        {
+            "body": "Confirm (in some pathways): comparative block with short- and longer-acting agents, or "
+            "placebo-controlled",
+            "size": SIZE,
+        },
+        labels=("No", "Yes"),
     )
-    lane(d, ask, confirm, x + indent / 2, label="Yes")
-    denervation = card(
+    denervation = then(
         d,
+        confirm,
         x + 40,
-        confirm.y + confirm.h + gap,
         w - 80,
         heading="Radiofrequency denervation",
         outline="drug",
         emphasis=True,
         size=SIZE,
     )
-    down(d, confirm, denervation)
     note_y = denervation.y + denervation.h + 36
     note = ["Stricter criteria: fewer false", "positives, more false negatives"]
     text(d, x + w / 2, note_y, note, size=LABEL_SMALL, role="muted")

@@ -6,7 +6,7 @@ cited there). Causes the page does not discuss (such as tolerance or disease pro
 
 from __future__ import annotations
 
-from figures.flow import card, down, fit_height, lane
+from figures.flow import branches, card, fit_height, then
 from figures.style import Figure
 
 SIZE = 17
@@ -23,51 +23,47 @@ DESC = (
 
 def draw() -> Figure:
     d = Figure(900, title=TITLE, desc=DESC, name="red-flag-intrathecal-opioid")
-    x, w, gap = 20, 400, 36
+    x, w = 20, 400
     start = card(d, x, 16, w, heading="Pain relief from intrathecal opioid fades", size=SIZE)
-    ask = card(
+    ask = then(
         d,
+        start,
         x,
-        start.y + start.h + gap,
         w,
         heading="New neurological symptoms or signs, slowly progressing?",
         role="bone",
         size=SIZE,
     )
-    down(d, start, ask)
     # The "Yes" branch is indented so the "No, or as well" arrow runs down a clear lane on its left.
-    indent = 44
-    mass = card(
+    _mass, system = branches(
         d,
-        x + indent,
-        ask.y + ask.h + 56,
-        w - indent,
-        heading="Suspect a catheter-tip inflammatory mass",
-        body=[
-            "It can compress the spinal cord",
-            "Act urgently: delayed recognition has caused spinal cord injury",
-            "Found before severe deficits, a mass often did not need open surgery",
-        ],
-        outline="warn",
-        emphasis=True,
-        size=SIZE,
-    )
-    lane(d, ask, mass, mass.top[0], role="warn", label="Yes")
-    system = card(
-        d,
+        ask,
         x,
-        mass.y + mass.h + gap,
         w,
-        heading="Check the delivery system",
-        body=[
-            "Pump or catheter malfunction can cause sudden underdosing",
-            "Pump interrogation",
-            "Refill record and reservoir check",
-            "Catheter imaging",
-        ],
-        role="csf",
-        size=SIZE,
+        {
+            "heading": "Suspect a catheter-tip inflammatory mass",
+            "body": [
+                "It can compress the spinal cord",
+                "Act urgently: delayed recognition has caused spinal cord injury",
+                "Found before severe deficits, a mass often did not need open surgery",
+            ],
+            "outline": "warn",
+            "emphasis": True,
+            "size": SIZE,
+        },
+        {
+            "heading": "Check the delivery system",
+            "body": [
+                "Pump or catheter malfunction can cause sudden underdosing",
+                "Pump interrogation",
+                "Refill record and reservoir check",
+                "Catheter imaging",
+            ],
+            "role": "csf",
+            "size": SIZE,
+        },
+        labels=("Yes", "No, or as well"),
+        near_role="warn",
     )
-    lane(d, ask, system, x + indent / 2, label="No, or as well")
     fit_height(d, system.y + system.h)
     return d

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import drawsvg as dw
 
-from figures.flow import Placed, card, down, fit_height
+from figures.flow import Placed, card, down, fit_height, then
 from figures.style import OUTLINE, Figure, r
 
 SIZE = 17
@@ -50,8 +50,7 @@ def draw() -> Figure:
         emphasis=True,
         size=SIZE,
     )
-    alarm = card(d, x, signs.y + signs.h + gap, w, heading="Emergency until proved otherwise", role="bone", size=SIZE)
-    down(d, signs, alarm, role="warn")
+    alarm = then(d, signs, x, w, arrow_role="warn", heading="Emergency until proved otherwise", role="bone", size=SIZE)
     # The three possible causes, stacked inside one dashed frame: any of them, not a sequence.
     pad, between = 12, 10
     top = alarm.y + alarm.h + gap
@@ -73,10 +72,10 @@ def draw() -> Figure:
         )
     )
     down(d, alarm, frame)
-    act = card(
+    act = then(
         d,
+        frame,
         x,
-        frame.y + frame.h + gap,
         w,
         heading="Act now",
         body=[
@@ -87,18 +86,17 @@ def draw() -> Figure:
         role="csf",
         size=SIZE,
     )
-    down(d, frame, act)
-    wait = card(
+    wait = then(
         d,
+        act,
         x,
-        act.y + act.h + gap,
         w,
+        arrow_role="warn",
         heading="Do not wait for\nsymptoms to progress",
         body="The deficit present before surgery strongly predicts recovery.",
         outline="warn",
         emphasis=True,
         size=SIZE,
     )
-    down(d, act, wait, role="warn")
     fit_height(d, wait.y + wait.h)
     return d

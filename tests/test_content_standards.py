@@ -76,6 +76,12 @@ def test_no_page_claims_a_review_it_did_not_have() -> None:
             assert meta.review.status == "unreviewed" and meta.review.reviewer is None, page.rel
 
 
+def test_the_guide_has_its_24_chapters() -> None:
+    sections = [page.rel.split("/")[0] for page in TOPIC_PAGES]
+    assert sections.count("foundations") >= 8
+    assert len(sections) - sections.count("foundations") >= 16  # procedure and clinical chapters
+
+
 def test_the_question_bank_is_large_enough_to_practise_with() -> None:
     assert sum(len(q.questions) for q in QUIZZES.values()) >= 320
 

@@ -39,6 +39,17 @@ SMALLEST_LABEL = """figure => {
 }"""
 
 
+def figure_pages(root: Path) -> list[str]:
+    """The built site's pages that show at least one figure, as URL paths."""
+    pages = sorted(
+        path.parent.relative_to(root).as_posix()
+        for path in root.rglob("index.html")
+        if 'class="sk-figure"' in path.read_text(encoding="utf-8")
+    )
+    assert pages, "the shipped site shows no figure: place the drawings from content/figures/ in their pages"
+    return pages
+
+
 @pytest.fixture(scope="module")
 def figure_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[Server]:
     out = tmp_path_factory.mktemp("figures-browser") / "site"
@@ -131,12 +142,7 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
 ) -> None:
     folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    pages = sorted(
-        path.parent.relative_to(site_server.root).as_posix()
-        for path in site_server.root.rglob("index.html")
-        if 'class="sk-figure"' in path.read_text(encoding="utf-8")
-    )
-    assert pages, "the shipped site shows no figure: place the drawings from content/figures/ in their pages"
+    pages = figure_pages(site_server.root)
     shots = 0
     small: list[tuple[float, str]] = []
     for scheme in SCHEMES:
@@ -169,3 +175,25 @@ def test_screenshots_of_every_shipped_figure_fit_a_phone_and_a_desktop(
     assert shots >= len(pages) * len(WIDTHS) * len(SCHEMES)
     illegible = sorted({f"{where}: {px:.1f} px" for px, where in small if px < MIN_LABEL_PX})
     assert small and not illegible, f"labels under {MIN_LABEL_PX} px on screen: {illegible}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_shipped_page_with_a_figure_has_no_serious_accessibility_finding(
+    browser: Any, site_server: Server, scheme: str
+) -> None:
+    """axe-core on the whole of each page, at phone width where most students read (about a minute a palette;
+    the fixture page above is checked at desktop width)."""
+    pages = figure_pages(site_server.root)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        found = {}
+        for url in pages:
+            page.goto(site_server.url + url + "/", wait_until="networkidle")
+            page.wait_for_selector("figure.sk-figure[data-ready]")
+            findings = serious(page)
+            if findings:
+                found[url] = findings
+        assert found == {}
+    finally:
+        context.close()

@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -51,16 +52,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A test server that stays silent when the browser drops a request it no longer needs (a page left mid-load):
+    the standard server prints a traceback for each, which buries real failures in the CI log."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class Server:
     root: Path
     url: str
-    _httpd: http.server.ThreadingHTTPServer = field(repr=False)
+    _httpd: QuietHTTPServer = field(repr=False)
 
 
 def serve_directory(root: Path) -> Server:
     handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
 

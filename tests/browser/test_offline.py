@@ -9,7 +9,6 @@ the server refusing every request: a page that still shows came from the service
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import os
 import threading
@@ -23,7 +22,7 @@ import pytest
 from studykit.pipeline import build_project
 
 from ..helpers import copy_project
-from .conftest import _QuietHandler
+from .conftest import QuietHTTPServer, _QuietHandler
 from .test_quiz import expect
 
 pytestmark = pytest.mark.browser
@@ -74,10 +73,10 @@ class Deployed:
         assert result.built, "\n".join(d.text() for d in result.diagnostics)
 
 
-def _deploy(tmp: Path, prefix: str) -> tuple[Deployed, http.server.ThreadingHTTPServer]:
+def _deploy(tmp: Path, prefix: str) -> tuple[Deployed, QuietHTTPServer]:
     site = tmp / "served"
     handler = type("Handler", (_SubPathHandler,), {"prefix": prefix, "down": False})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    httpd = QuietHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     deployed = Deployed(copy_project(tmp), site, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}", handler)
     deployed.build()

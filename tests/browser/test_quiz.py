@@ -19,7 +19,7 @@ import pytest
 
 from studykit.pipeline import render_unchecked
 
-from .conftest import Server, _QuietHandler, watch_page
+from .conftest import QuietHTTPServer, Server, _QuietHandler, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,8 @@ class _CspHandler(_QuietHandler):
 Handler = type[http.server.SimpleHTTPRequestHandler]
 
 
-def _serve(root: Path, handler: Handler) -> tuple[str, http.server.ThreadingHTTPServer]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+def _serve(root: Path, handler: Handler) -> tuple[str, QuietHTTPServer]:
+    httpd = QuietHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
 

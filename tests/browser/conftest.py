@@ -69,11 +69,34 @@ class Server:
     _httpd: QuietHTTPServer = field(repr=False)
 
 
-def serve_directory(root: Path) -> Server:
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
+def serve_directory(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler) -> Server:
+    """Serve `root` on a free local port from a background thread; stop it with `server._httpd.shutdown()`."""
+    httpd = QuietHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def expect(locator: Any) -> Any:
+    """Playwright's auto-waiting assertions, imported late so a machine without Playwright skips via the harness."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def serious(page: Any, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Serious and critical axe-core findings (WCAG 2.2 AA and best practice) on the whole page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]} if exclude else None
+    result = Axe().run(page, context=context, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.fixture(scope="session")

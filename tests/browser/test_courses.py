@@ -18,8 +18,7 @@ from studykit.exports.files import downloads
 from studykit.pipeline import check_project
 
 from ..conftest import ROOT
-from .conftest import Server, serve_directory
-from .test_quiz import expect, serious
+from .conftest import Server, expect, serious, serve_directory
 
 pytestmark = pytest.mark.browser
 

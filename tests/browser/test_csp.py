@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from ..test_csp import build_zensical_fixture
-from .conftest import PageWatch, Server, serve_directory, watch_page
+from .conftest import PageWatch, Server, expect, serve_directory, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -90,13 +90,6 @@ def zensical_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> I
     served = serve_directory(build_zensical_fixture(tmp_path_factory.mktemp("csp-zensical-browser")))
     yield served
     served._httpd.shutdown()
-
-
-def expect(locator: Any) -> Any:
-    """Playwright's auto-waiting assertions, imported late so a machine without Playwright skips via the harness."""
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
 
 
 def pages_of(server: Server) -> list[str]:

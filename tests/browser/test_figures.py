@@ -18,8 +18,7 @@ import pytest
 
 from studykit.pipeline import render_unchecked
 
-from .conftest import Server, serve_directory, watch_page
-from .test_quiz import serious
+from .conftest import Server, expect, serious, serve_directory, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -66,12 +65,6 @@ def open_page(browser: Any, server: Server, scheme: str, width: int = 1366) -> t
     page.goto(server.url + "topics/spine/", wait_until="networkidle")
     page.wait_for_selector("figure.sk-figure[data-ready]")
     return context, watch
-
-
-def expect(locator: Any) -> Any:
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
 
 
 def fill_of(page: Any, selector: str) -> str:

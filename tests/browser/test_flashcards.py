@@ -17,9 +17,8 @@ from typing import Any
 import pytest
 
 from ..helpers import copy_site
-from .conftest import Server, serve_directory, watch_page
+from .conftest import Server, expect, serious, serve_directory, watch_page
 from .test_csp import _write_sitemap
-from .test_quiz import serious
 
 pytestmark = pytest.mark.browser
 
@@ -50,12 +49,6 @@ def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 def open_page(page: Any, server: Server) -> None:
     page.goto(server.url + PAGE, wait_until="networkidle")
     page.wait_for_selector(".sk-flashcards[data-loaded]")
-
-
-def expect(locator: Any) -> Any:
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
 
 
 # ---------------------------------------------------------------- the scheduler against fsrs

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Server
-from .test_quiz import serious
+from .conftest import Server, serious
 
 pytestmark = pytest.mark.browser
 

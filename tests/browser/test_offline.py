@@ -8,10 +8,8 @@ the server refusing every request: a page that still shows came from the service
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +20,7 @@ import pytest
 from studykit.pipeline import build_project
 
 from ..helpers import copy_project
-from .conftest import QuietHTTPServer, _QuietHandler
-from .test_quiz import expect
+from .conftest import QuietHTTPServer, _QuietHandler, expect, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -76,11 +73,10 @@ class Deployed:
 def _deploy(tmp: Path, prefix: str) -> tuple[Deployed, QuietHTTPServer]:
     site = tmp / "served"
     handler = type("Handler", (_SubPathHandler,), {"prefix": prefix, "down": False})
-    httpd = QuietHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    deployed = Deployed(copy_project(tmp), site, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}", handler)
+    served = serve_directory(site, handler)
+    deployed = Deployed(copy_project(tmp), site, served.url.rstrip("/") + prefix, handler)
     deployed.build()
-    return deployed, httpd
+    return deployed, served._httpd
 
 
 @pytest.fixture(scope="module", params=["/guide/", "/"], ids=["sub-path", "root"])

@@ -18,8 +18,8 @@ import pytest
 
 from studykit.pipeline import render_unchecked
 
-from .conftest import Server, serve_directory, watch_page
-from .test_quiz import FIXTURE, FIXTURE_ORIGIN, answer, expect, open_quiz, question, serious, status
+from .conftest import Server, expect, serious, serve_directory, watch_page
+from .test_quiz import FIXTURE, FIXTURE_ORIGIN, answer, open_quiz, question, status
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,7 @@ origin: Material's instant navigation only intercepts links listed in the sitema
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,13 +16,12 @@ import pytest
 
 from studykit.pipeline import render_unchecked
 
-from .conftest import QuietHTTPServer, Server, _QuietHandler, watch_page
+from .conftest import Server, _QuietHandler, expect, serious, serve_directory, watch_page
 
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).resolve().parent.parent / "sites" / "quiz"
 FIXTURE_ORIGIN = "https://quiz-fixture.example/"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
 
 
@@ -33,15 +29,6 @@ class _CspHandler(_QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
-
-
-Handler = type[http.server.SimpleHTTPRequestHandler]
-
-
-def _serve(root: Path, handler: Handler) -> tuple[str, QuietHTTPServer]:
-    httpd = QuietHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
 
 
 @pytest.fixture(scope="module")
@@ -54,11 +41,11 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(quiz_site: Path, browser: Any) -> Iterator[Server]:
-    url, httpd = _serve(quiz_site, _QuietHandler)
+    served = serve_directory(quiz_site)
     sitemap = quiz_site / "sitemap.xml"
-    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(FIXTURE_ORIGIN, url), encoding="utf-8")
-    yield Server(quiz_site, url, httpd)
-    httpd.shutdown()
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(FIXTURE_ORIGIN, served.url), encoding="utf-8")
+    yield served
+    served._httpd.shutdown()
 
 
 # ---------------------------------------------------------------- helpers
@@ -95,26 +82,6 @@ def settle(page: Any) -> None:
 
 def score(page: Any, quiz: str) -> str:
     return str(page.locator(f'[data-quiz="{quiz}"] .sk-quiz__score').inner_text()).strip()
-
-
-def expect(locator: Any) -> Any:
-    """Playwright's auto-waiting assertions, imported late so a machine without Playwright skips via the harness."""
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
-
-
-def serious(page: Any, exclude: tuple[str, ...] = ()) -> list[str]:
-    """Serious and critical axe-core findings (WCAG 2.2 AA and best practice) on the whole page."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]} if exclude else None
-    result = Axe().run(page, context=context, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
-        for v in result.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 # ---------------------------------------------------------------- answering
@@ -440,7 +407,7 @@ def test_hostile_quiz_text_shows_as_text_and_runs_nothing(page: Any, server: Ser
 
 
 def test_quizzes_work_under_a_strict_content_security_policy(browser: Any, quiz_site: Path) -> None:
-    url, httpd = _serve(quiz_site, _CspHandler)
+    served = serve_directory(quiz_site, _CspHandler)
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -449,7 +416,7 @@ def test_quizzes_work_under_a_strict_content_security_policy(browser: Any, quiz_
             "document.addEventListener('securitypolicyviolation',"
             " e => window.__violations.push(e.sourceFile + ' ' + e.blockedURI));"
         )
-        page.goto(url + "topics/nerves/", wait_until="networkidle")
+        page.goto(served.url + "topics/nerves/", wait_until="networkidle")
         page.wait_for_selector('[data-quiz="nerves"][data-ready]')
         q = question(page, "nerves", "facet-supply")
         answer(q, "b")
@@ -458,7 +425,7 @@ def test_quizzes_work_under_a_strict_content_security_policy(browser: Any, quiz_
         assert [v for v in violations if "studykit" in v] == []
     finally:
         context.close()
-        httpd.shutdown()
+        served._httpd.shutdown()
 
 
 # ---------------------------------------------------------------- without JavaScript

@@ -17,8 +17,7 @@ import pytest
 from studykit.pipeline import render_unchecked
 from studykit.study.export import ProgressExport
 
-from .conftest import Server, serve_directory
-from .test_quiz import expect, serious
+from .conftest import Server, expect, serious, serve_directory
 
 pytestmark = pytest.mark.browser
 

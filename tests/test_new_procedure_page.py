@@ -56,7 +56,7 @@ def _add_eleventh_procedure(project: Path) -> int:
             prompt=f"{question['prompt']} (variant {number})",
             source=f"{NEW_PAGE}#{SECTIONS[number % len(SECTIONS)]}",
         )
-        for number in range(1, 11)
+        for number in range(1, loaded.rules.templates.procedure.min_quiz_questions + 1)  # studykit.yml's minimum
     ]
     quiz = dict(quiz_template, id=NEW_ID, title="Example procedure", page=NEW_PAGE, questions=questions)
     (project / "quizzes" / f"{NEW_ID}.yml").write_text(
